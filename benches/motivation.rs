@@ -1,0 +1,33 @@
+//! Motivation: time per element of both loop orders (and the column-major
+//! fix) as the array grows. Ids are `motivation/loop-order/<variant>/<n>`;
+//! the page's table and plot read them.
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use motivation::{
+    ColMajor, RowMajor, sum_cols_outer, sum_cols_outer_col_major, sum_rows_outer, test_value,
+};
+use std::hint::black_box;
+
+/// Square arrays from 32 KiB (fits in L1) to 128 MiB (far beyond any cache).
+const SIZES: [usize; 8] = [64, 128, 256, 512, 1024, 1536, 2048, 4096];
+
+fn loop_order(c: &mut Criterion) {
+    let mut group = c.benchmark_group("motivation/loop-order");
+    for n in SIZES {
+        let c_order = RowMajor::from_fn(n, n, test_value);
+        let f_order = ColMajor::from_fn(n, n, test_value);
+        group.throughput(Throughput::Elements((n * n) as u64));
+        group.bench_function(BenchmarkId::new("rows-outer", n), |b| {
+            b.iter(|| sum_rows_outer(black_box(&c_order)))
+        });
+        group.bench_function(BenchmarkId::new("cols-outer", n), |b| {
+            b.iter(|| sum_cols_outer(black_box(&c_order)))
+        });
+        group.bench_function(BenchmarkId::new("col-major", n), |b| {
+            b.iter(|| sum_cols_outer_col_major(black_box(&f_order)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, loop_order);
+criterion_main!(benches);

@@ -1,0 +1,258 @@
+//! `cargo xtask bench [--quick]`: runs every criterion benchmark of the
+//! workspace and the Python baselines, and writes the one results file the
+//! books read, stamped with the machine.
+
+use crate::progress::{note, step};
+use crate::results::{Entry, Machine, Missing, Results, from_criterion};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
+
+/// Criterion settings per mode: quick for `serve`, fuller for the published site.
+fn criterion_args(quick: bool) -> [&'static str; 6] {
+    if quick {
+        [
+            "--warm-up-time",
+            "0.3",
+            "--measurement-time",
+            "0.6",
+            "--sample-size",
+            "10",
+        ]
+    } else {
+        [
+            "--warm-up-time",
+            "1",
+            "--measurement-time",
+            "3",
+            "--sample-size",
+            "30",
+        ]
+    }
+}
+
+/// The `[[bench]]` targets of the root package, in file order.
+pub fn bench_names() -> Result<Vec<String>, String> {
+    let manifest = crate::paths::root().join("Cargo.toml");
+    let text =
+        std::fs::read_to_string(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    let value: toml::Table =
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    let benches = value
+        .get("bench")
+        .and_then(|b| b.as_array())
+        .cloned()
+        .unwrap_or_default();
+    Ok(benches
+        .iter()
+        .filter_map(|b| b.get("name").and_then(|n| n.as_str()).map(str::to_string))
+        .collect())
+}
+
+/// The Python baseline scripts (`benches/python/<episode>.py`).
+pub fn python_scripts() -> Vec<PathBuf> {
+    let mut scripts =
+        crate::site::files(&crate::paths::root().join("benches").join("python"), "py");
+    scripts.sort();
+    scripts
+}
+
+/// A fingerprint of everything that changes the numbers: the code, the
+/// benchmarks, the lock file and the mode. `serve` re-measures only when it
+/// changes.
+pub fn fingerprint(quick: bool) -> String {
+    let root = crate::paths::root();
+    let mut hasher = std::hash::DefaultHasher::new();
+    quick.hash(&mut hasher);
+    let mut files = Vec::new();
+    for dir in ["code", "benches"] {
+        for ext in ["rs", "py", "wgsl", "toml"] {
+            files.extend(crate::site::files(&root.join(dir), ext));
+        }
+    }
+    files.push(root.join("Cargo.lock"));
+    files.sort();
+    for file in files {
+        file.strip_prefix(&root).unwrap_or(&file).hash(&mut hasher);
+        std::fs::read(&file).unwrap_or_default().hash(&mut hasher);
+    }
+    format!("{:016x}", hasher.finish())
+}
+
+fn text_of(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(crate::paths::root())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// The CPU model, from /proc/cpuinfo (Linux) or sysctl (macOS).
+fn cpu_model() -> String {
+    if let Ok(info) = std::fs::read_to_string("/proc/cpuinfo") {
+        for line in info.lines() {
+            if let Some((key, value)) = line.split_once(':')
+                && matches!(key.trim(), "model name" | "Model" | "cpu model")
+            {
+                return value.trim().to_string();
+            }
+        }
+    }
+    text_of("sysctl", &["-n", "machdep.cpu.brand_string"]).unwrap_or_else(|| "unknown CPU".into())
+}
+
+pub fn machine(python: Option<String>) -> Machine {
+    let dirty = text_of("git", &["status", "--porcelain", "--untracked-files=no"])
+        .is_some_and(|s| !s.is_empty());
+    let commit =
+        text_of("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_else(|| "no commit".into());
+    Machine {
+        cpu: cpu_model(),
+        cores: std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
+        rustc: text_of("rustc", &["--version"]).unwrap_or_else(|| "rustc (unknown)".into()),
+        commit: if dirty {
+            format!("{commit}+changes")
+        } else {
+            commit
+        },
+        date: text_of("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default(),
+        os: format!(
+            "{} {} {}",
+            std::env::consts::OS,
+            std::env::consts::ARCH,
+            text_of("uname", &["-r"]).unwrap_or_default()
+        )
+        .trim()
+        .to_string(),
+        python,
+    }
+}
+
+/// Every `new/` directory criterion wrote since `since`.
+fn fresh_criterion_dirs(criterion: &Path, since: SystemTime) -> Vec<PathBuf> {
+    crate::site::files(criterion, "json")
+        .into_iter()
+        .filter(|f| f.file_name().is_some_and(|n| n == "benchmark.json"))
+        .filter(|f| {
+            f.parent()
+                .and_then(|p| p.file_name())
+                .is_some_and(|n| n == "new")
+        })
+        .filter(|f| {
+            f.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t >= since)
+        })
+        .filter_map(|f| f.parent().map(Path::to_path_buf))
+        .collect()
+}
+
+/// Runs the benchmarks and writes the results file. `python` is the
+/// interpreter with NumPy, or the reason there is none.
+pub fn run(
+    quick: bool,
+    python: Result<&Path, &str>,
+    env: &[(String, String)],
+) -> Result<PathBuf, String> {
+    let root = crate::paths::root();
+    let since = SystemTime::now() - std::time::Duration::from_secs(1);
+    let mut entries: Vec<Entry> = Vec::new();
+    for name in bench_names()? {
+        let _s = step(format!(
+            "benchmark `{name}` ({})",
+            if quick { "quick" } else { "full" }
+        ));
+        let status = Command::new("cargo")
+            .args(["bench", "--quiet", "--bench", &name, "--"])
+            .args(criterion_args(quick))
+            .envs(env.iter().map(|(k, v)| (k, v)))
+            .current_dir(&root)
+            .status()
+            .map_err(|e| format!("cannot run cargo bench: {e}"))?;
+        if !status.success() {
+            return Err(format!("benchmark `{name}` failed ({status})"));
+        }
+    }
+    for dir in fresh_criterion_dirs(&crate::paths::target_dir().join("criterion"), since) {
+        entries.push(from_criterion(&dir)?);
+    }
+
+    let mut not_measured = Vec::new();
+    let mut python_version = None;
+    match python {
+        Ok(python) => {
+            python_version = text_of(
+                &python.display().to_string(),
+                &[
+                    "-c",
+                    "import sys, numpy; print(f'Python {sys.version.split()[0]}, NumPy {numpy.__version__}')",
+                ],
+            );
+            for script in python_scripts() {
+                let _s = step(format!(
+                    "Python baseline {}",
+                    script.file_name().unwrap_or_default().to_string_lossy()
+                ));
+                entries.extend(run_python(python, &script, quick)?);
+            }
+        }
+        Err(why) => {
+            note(format!("Python baselines not measured: {why}"));
+            not_measured.push(Missing {
+                what: "python".into(),
+                why: why.to_string(),
+            });
+        }
+    }
+    entries.sort_by(|a, b| a.id().cmp(&b.id()));
+    let results = Results {
+        machine: machine(python_version),
+        mode: if quick { "quick" } else { "full" }.into(),
+        not_measured,
+        entries,
+        fingerprint: Some(fingerprint(quick)),
+    };
+    let path = crate::paths::results_file();
+    results
+        .save(&path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    note(format!(
+        "{} measurements written to {}",
+        results.entries.len(),
+        path.display()
+    ));
+    Ok(path)
+}
+
+/// Runs one baseline script; it prints one JSON entry per line.
+fn run_python(python: &Path, script: &Path, quick: bool) -> Result<Vec<Entry>, String> {
+    let mut command = Command::new(python);
+    command.arg(script);
+    if quick {
+        command.arg("--quick");
+    }
+    let out = command
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", script.display()))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{} failed:\n{}",
+            script.display(),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            serde_json::from_str(l)
+                .map_err(|e| format!("{}: bad line {l:?}: {e}", script.display()))
+        })
+        .collect()
+}

@@ -1,0 +1,233 @@
+//! `cargo xtask <command>`: the course pipeline. See README.md.
+
+use course::progress::{note, step};
+use course::setup::{self, Environment};
+use course::{bench, books, paths, preprocess, results::Results, serve, site};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  setup [--no-install]  find and install what the course needs (mdBook, OpenMPI,
+                        a Vulkan driver, Python/NumPy); say what is missing
+  test [--no-install]   set-up, then every check: format, lints, all tests
+                        (kernels, examples, MPI under mpirun, GPU, books, site)
+  bench [--quick]       run the benchmarks; write target/course/results.json
+  build                 full benchmarks, then both books into target/site/
+  serve [--port N]      quick benchmarks (if the code changed), then serve both
+                        books on http://localhost:3000 with live reload
+  preprocess            (run by mdBook) fill in results and schedule";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    add_cargo_bin_to_path();
+    let outcome = match args.as_slice() {
+        ["setup"] => setup_only(true),
+        ["setup", "--no-install"] => setup_only(false),
+        ["test"] => test(true),
+        ["test", "--no-install"] => test(false),
+        ["bench"] => bench_only(false),
+        ["bench", "--quick"] => bench_only(true),
+        ["build"] => build(),
+        ["serve"] => serve_books(3000),
+        ["serve", "--port", port] => match port.parse() {
+            Ok(port) => serve_books(port),
+            Err(_) => Err(format!("--port needs a number, got {port:?}")),
+        },
+        ["preprocess", "supports", _renderer] => return ExitCode::SUCCESS,
+        ["preprocess"] => preprocess::run_mdbook_protocol().map(|()| ExitCode::SUCCESS),
+        ["help" | "--help" | "-h"] => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Outcome = Result<ExitCode, String>;
+
+/// Tools installed by `cargo install` land in `$CARGO_HOME/bin`, which a
+/// fresh shell may not have on its PATH yet.
+fn add_cargo_bin_to_path() {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo")));
+    if let Some(bin) = cargo_home.map(|h| h.join("bin")) {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let mut dirs: Vec<_> = std::env::split_paths(&path).collect();
+        if !dirs.contains(&bin) {
+            dirs.push(bin);
+            let joined = std::env::join_paths(dirs).expect("PATH entries are valid");
+            // SAFETY: called first thing in main, before any thread exists.
+            unsafe { std::env::set_var("PATH", joined) };
+        }
+    }
+}
+
+fn setup_only(install: bool) -> Outcome {
+    let env = setup::setup(install);
+    report_skips(&env);
+    Ok(if env.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(3)
+    })
+}
+
+/// Runs `cargo <args>` with the pipeline's environment; Err when it fails.
+fn cargo(args: &[&str], env: &Environment) -> Result<(), String> {
+    let status = Command::new("cargo")
+        .args(args)
+        .envs(setup::child_env(env))
+        .current_dir(paths::root())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| format!("`cargo {}` failed", args.join(" ")))
+}
+
+fn test(install: bool) -> Outcome {
+    let started = std::time::Instant::now();
+    let env = setup::setup(install);
+    // Without MPI the `distributed` crate cannot even be built: leave it out
+    // (and say so at the end) instead of failing everything else.
+    let mut workspace = vec!["--workspace"];
+    if !env.mpi {
+        workspace.extend(["--exclude", "distributed"]);
+    }
+    let mut failures = Vec::new();
+    let mut check = |what: &str, args: Vec<&str>| {
+        let _s = step(what);
+        if let Err(e) = cargo(&args, &env) {
+            failures.push(e);
+        }
+    };
+    check(
+        "formatting (cargo fmt --check)",
+        vec!["fmt", "--all", "--check"],
+    );
+    let mut test_args = vec!["test"];
+    test_args.extend(&workspace);
+    test_args.push("--all-targets");
+    check(
+        "all tests: kernels, examples, MPI, GPU, books and site (cargo test)",
+        test_args,
+    );
+    let mut doc_args = vec!["test", "--doc"];
+    doc_args.extend(&workspace);
+    check("documentation tests (cargo test --doc)", doc_args);
+    let mut clippy_args = vec!["clippy"];
+    clippy_args.extend(&workspace);
+    clippy_args.extend(["--all-targets", "--", "-D", "warnings"]);
+    check("lints (cargo clippy -D warnings)", clippy_args);
+
+    eprintln!(
+        "\n==> cargo xtask test finished in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    report_skips(&env);
+    if !failures.is_empty() {
+        for f in &failures {
+            eprintln!("FAILED: {f}");
+        }
+        return Err(format!("{} check(s) failed", failures.len()));
+    }
+    if env.skipped.is_empty() {
+        eprintln!("all checks passed");
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "INCOMPLETE: everything that ran passed, but the checks above were SKIPPED (exit status 3)"
+        );
+        Ok(ExitCode::from(3))
+    }
+}
+
+/// The end-of-run list of what could not be checked, impossible to miss.
+fn report_skips(env: &Environment) {
+    if env.skipped.is_empty() {
+        return;
+    }
+    let bar = "!".repeat(78);
+    eprintln!("\n{bar}\n!! SKIPPED — these checks did NOT run on this machine:");
+    for s in &env.skipped {
+        eprintln!(
+            "!!  - {}\n!!      why: {}\n!!      fix: {}",
+            s.check, s.why, s.fix
+        );
+    }
+    eprintln!("{bar}");
+}
+
+fn python_for_bench(env: &Environment) -> Result<&std::path::Path, &str> {
+    env.python.as_deref().ok_or(
+        env.python_missing_reason
+            .as_deref()
+            .unwrap_or("no Python with NumPy"),
+    )
+}
+
+fn bench_only(quick: bool) -> Outcome {
+    let env = setup::setup(true);
+    bench::run(quick, python_for_bench(&env), &setup::child_env(&env))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn build() -> Outcome {
+    let env = setup::setup(true);
+    bench::run(false, python_for_bench(&env), &setup::child_env(&env))?;
+    let site_dir = paths::site_dir();
+    {
+        let _s = step("rendering both books");
+        books::build_site(&site_dir, &self_exe()?, None)?;
+    }
+    let problems: Vec<String> = [
+        site::broken_links(&site_dir),
+        site::external_loads(&site_dir),
+        site::unrendered_math(&site_dir),
+    ]
+    .concat();
+    if !problems.is_empty() {
+        return Err(format!("the site has problems:\n{}", problems.join("\n")));
+    }
+    note(format!(
+        "the site is in {} (open index.html, or serve the folder)",
+        site_dir.display()
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve_books(port: u16) -> Outcome {
+    let env = setup::setup(true);
+    let fingerprint = bench::fingerprint(true);
+    let current = Results::load(&paths::results_file());
+    let unchanged = current
+        .as_ref()
+        .is_some_and(|r| r.fingerprint.as_deref() == Some(fingerprint.as_str()));
+    if unchanged {
+        note("benchmarks: code and results unchanged since the last run, not re-measuring");
+    } else {
+        // Building the benches also checks that the code compiles.
+        bench::run(true, python_for_bench(&env), &setup::child_env(&env))?;
+    }
+    serve::serve(port, &self_exe()?)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn self_exe() -> Result<std::path::PathBuf, String> {
+    std::env::current_exe().map_err(|e| format!("cannot find the xtask binary: {e}"))
+}

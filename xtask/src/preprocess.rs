@@ -1,0 +1,235 @@
+//! The books' mdBook preprocessor (`xtask preprocess`): replaces the
+//! course's directives with content generated from the results file and
+//! the schedule. Directives (one per line, anywhere in a page):
+//!
+//! ```text
+//! {{#results machine}}                      where and when the numbers were measured
+//! {{#results table GROUP [rows=a,b] [measure=time|element|throughput]}}
+//! {{#results plot GROUP [rows=a,b] [measure=…] [title="…"] [x="…"] [linear]}}
+//! {{#results ratio ID_A ID_B}}               mean time of A / mean time of B, "12.3×"
+//! {{#results value ID [measure=…]}}          one measurement
+//! {{#schedule learners}} / {{#schedule instructor}}
+//! ```
+//!
+//! An unknown directive fails the build, so a typo cannot ship.
+
+use crate::render::{self, Measure, PlotSpec};
+use crate::results::Results;
+use crate::schedule;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// What a directive needs to render.
+pub struct Context {
+    pub results: Option<Results>,
+    /// The book's source directory (to tell which pages exist).
+    pub book_src: PathBuf,
+    pub schedule_file: PathBuf,
+}
+
+/// Runs the mdBook preprocessor protocol on stdin/stdout.
+pub fn run_mdbook_protocol() -> Result<(), String> {
+    let mut input = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut input)
+        .map_err(|e| format!("cannot read the book from mdBook: {e}"))?;
+    let [context, mut book]: [Value; 2] = serde_json::from_str::<Vec<Value>>(&input)
+        .map_err(|e| format!("mdBook sent something that is not [context, book]: {e}"))?
+        .try_into()
+        .map_err(|_| "mdBook sent something that is not [context, book]".to_string())?;
+    let root = PathBuf::from(context["root"].as_str().unwrap_or("."));
+    let src = context["config"]["book"]["src"].as_str().unwrap_or("src");
+    let ctx = Context {
+        results: Results::load(&crate::paths::results_file()),
+        book_src: root.join(src),
+        schedule_file: crate::paths::root().join("schedule.toml"),
+    };
+    let mut errors = Vec::new();
+    visit_chapters(
+        &mut book,
+        &mut |name, content| match expand(content, &ctx) {
+            Ok(expanded) => *content = expanded,
+            Err(e) => errors.push(format!("{name}: {e}")),
+        },
+    );
+    if !errors.is_empty() {
+        return Err(errors.join("\n"));
+    }
+    serde_json::to_writer(std::io::stdout(), &book).map_err(|e| e.to_string())
+}
+
+/// Calls `f(chapter name, content)` for every chapter, however deeply nested;
+/// walking the JSON generically keeps this independent of mdBook's exact
+/// book schema.
+fn visit_chapters(value: &mut Value, f: &mut dyn FnMut(&str, &mut String)) {
+    match value {
+        Value::Object(map) => {
+            let name = map
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or("?")
+                .to_string();
+            if let Some(Value::String(content)) = map.get_mut("content") {
+                let mut text = std::mem::take(content);
+                f(&name, &mut text);
+                *content = text;
+            }
+            for (_, child) in map.iter_mut() {
+                visit_chapters(child, f);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| visit_chapters(item, f)),
+        _ => {}
+    }
+}
+
+/// Replaces every directive in `page`.
+pub fn expand(page: &str, ctx: &Context) -> Result<String, String> {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(start) = find_directive(rest) {
+        out += &rest[..start];
+        let after = &rest[start..];
+        let end = after
+            .find("}}")
+            .ok_or("a directive is not closed with }}")?;
+        out += &render_directive(&after[3..end], ctx)?;
+        rest = &after[end + 2..];
+    }
+    out += rest;
+    Ok(out)
+}
+
+fn find_directive(text: &str) -> Option<usize> {
+    [text.find("{{#results"), text.find("{{#schedule")]
+        .into_iter()
+        .flatten()
+        .min()
+}
+
+fn render_directive(body: &str, ctx: &Context) -> Result<String, String> {
+    let words = split_words(body)?;
+    let mut positional: Vec<&str> = Vec::new();
+    let mut options: Vec<(&str, &str)> = Vec::new();
+    for word in &words {
+        match word.split_once('=') {
+            Some((k, v)) => options.push((k, v)),
+            None => positional.push(word),
+        }
+    }
+    let option = |key: &str| options.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    let flag = |key: &str| positional.contains(&key);
+    let rows: Vec<String> = option("rows")
+        .map(|r| r.split(',').map(str::to_string).collect())
+        .unwrap_or_default();
+    let measure = option("measure").map(Measure::parse).transpose()?;
+    let results = ctx.results.as_ref();
+    let directive = positional.join(" ");
+    match positional.as_slice() {
+        ["results", "machine"] => Ok(render::machine(results)),
+        ["results", "table", group] => Ok(render::table(
+            results,
+            group,
+            &rows,
+            measure.unwrap_or(Measure::Time),
+        )),
+        ["results", "plot", group, ..] => Ok(render::plot(
+            results,
+            &PlotSpec {
+                group,
+                rows: &rows,
+                measure: measure.unwrap_or(Measure::Time),
+                title: option("title").unwrap_or(group),
+                x_label: option("x").unwrap_or("size"),
+                log_y: !flag("linear"),
+            },
+        )),
+        ["results", "ratio", a, b] => Ok(render::ratio(results, a, b)),
+        ["results", "value", id] => {
+            Ok(render::value(results, id, measure.unwrap_or(Measure::Time)))
+        }
+        ["schedule", who] => {
+            let schedule = schedule::load(&ctx.schedule_file)?;
+            match *who {
+                "learners" => Ok(schedule.learners_markdown(&ctx.book_src)),
+                "instructor" => Ok(schedule.instructor_markdown(&ctx.book_src)),
+                _ => Err(format!("unknown schedule {who:?} (learners or instructor)")),
+            }
+        }
+        _ => Err(format!("unknown directive {{{{#{directive}}}}}")),
+    }
+}
+
+/// Splits on whitespace, keeping `key="a quoted value"` together.
+fn split_words(body: &str) -> Result<Vec<String>, String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    for c in body.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => {
+                if !current.is_empty() {
+                    words.push(std::mem::take(&mut current));
+                }
+            }
+            c => current.push(c),
+        }
+    }
+    if quoted {
+        return Err(format!("unclosed quote in {{{{#{body}}}}}"));
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    Ok(words)
+}
+
+/// Whether `path` is one of the books' page directories (for the watcher).
+pub fn is_page(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "md")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> Context {
+        Context {
+            results: None,
+            book_src: PathBuf::from("/nonexistent"),
+            schedule_file: crate::paths::root().join("schedule.toml"),
+        }
+    }
+
+    #[test]
+    fn directives_are_replaced_and_text_is_kept() {
+        let page = "before\n{{#results ratio a/b/1 a/c/1}}\nafter {{#include x.rs}}\n";
+        let out = expand(page, &ctx()).unwrap();
+        assert_eq!(
+            out,
+            "before\n*not measured in this build*\nafter {{#include x.rs}}\n"
+        );
+    }
+
+    #[test]
+    fn quoted_options_stay_together() {
+        assert_eq!(
+            split_words("results plot g title=\"A b\" x=n").unwrap(),
+            ["results", "plot", "g", "title=A b", "x=n"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_directive_is_an_error() {
+        let err = expand("{{#results tabel g}}", &ctx()).unwrap_err();
+        assert_eq!(err, "unknown directive {{#results tabel g}}");
+    }
+
+    #[test]
+    fn the_schedule_renders_every_day() {
+        let out = expand("{{#schedule learners}}", &ctx()).unwrap();
+        for day in ["## Day 1", "## Day 2", "## Day 3", "09:00–09:15"] {
+            assert!(out.contains(day), "{out}");
+        }
+    }
+}

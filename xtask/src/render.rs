@@ -1,0 +1,531 @@
+//! Results to page content: tables, SVG plots, ratios and the machine stamp.
+//! Whatever is missing renders as "not measured in this build".
+
+use crate::results::{Entry, Results};
+
+pub const NOT_MEASURED: &str = "not measured in this build";
+
+/// "0.52 ns", "1.23 µs", "12.3 ms", "1.20 s".
+pub fn format_time(ns: f64) -> String {
+    let (value, unit) = if ns < 1e3 {
+        (ns, "ns")
+    } else if ns < 1e6 {
+        (ns / 1e3, "µs")
+    } else if ns < 1e9 {
+        (ns / 1e6, "ms")
+    } else {
+        (ns / 1e9, "s")
+    };
+    format!("{} {unit}", three_digits(value))
+}
+
+/// A number with three significant digits (at most one decimal for ≥ 100).
+pub fn three_digits(value: f64) -> String {
+    if value >= 100.0 {
+        format!("{value:.0}")
+    } else if value >= 10.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.2}")
+    }
+}
+
+/// Bytes per second as "1.23 GB/s" (decimal units, as bandwidths are quoted).
+pub fn format_rate(bytes_per_s: f64) -> String {
+    let (value, unit) = if bytes_per_s >= 1e9 {
+        (bytes_per_s / 1e9, "GB/s")
+    } else if bytes_per_s >= 1e6 {
+        (bytes_per_s / 1e6, "MB/s")
+    } else {
+        (bytes_per_s / 1e3, "kB/s")
+    };
+    format!("{} {unit}", three_digits(value))
+}
+
+/// What a table cell or plot point shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Measure {
+    /// Mean time of one iteration.
+    Time,
+    /// Mean time divided by the elements one iteration processes.
+    TimePerElement,
+    /// Bytes processed per second.
+    Throughput,
+}
+
+impl Measure {
+    pub fn parse(text: &str) -> Result<Measure, String> {
+        match text {
+            "time" => Ok(Measure::Time),
+            "element" => Ok(Measure::TimePerElement),
+            "throughput" => Ok(Measure::Throughput),
+            other => Err(format!(
+                "unknown measure {other:?} (use time, element or throughput)"
+            )),
+        }
+    }
+
+    fn value(self, e: &Entry) -> Option<f64> {
+        match self {
+            Measure::Time => Some(e.mean_ns),
+            Measure::TimePerElement => e.elements.map(|n| e.mean_ns / n as f64),
+            Measure::Throughput => e.bytes.map(|b| b as f64 / (e.mean_ns * 1e-9)),
+        }
+    }
+
+    fn format(self, value: f64) -> String {
+        match self {
+            Measure::Time | Measure::TimePerElement => format_time(value),
+            Measure::Throughput => format_rate(value),
+        }
+    }
+
+    fn axis_label(self) -> &'static str {
+        match self {
+            Measure::Time => "time per iteration",
+            Measure::TimePerElement => "time per element",
+            Measure::Throughput => "throughput",
+        }
+    }
+}
+
+/// The parameters (columns, x values) of a group, in numeric order when all
+/// are numbers, else in order of first appearance.
+fn parameters(entries: &[&Entry]) -> Vec<String> {
+    let mut params: Vec<String> = Vec::new();
+    for e in entries {
+        if !params.contains(&e.parameter) {
+            params.push(e.parameter.clone());
+        }
+    }
+    if params.iter().all(|p| p.parse::<f64>().is_ok()) {
+        params.sort_by(|a, b| {
+            a.parse::<f64>()
+                .unwrap()
+                .total_cmp(&b.parse::<f64>().unwrap())
+        });
+    }
+    params
+}
+
+/// A markdown table: one row per function (the `rows` given, in that order),
+/// one column per parameter. A row with no measurement says why.
+pub fn table(results: Option<&Results>, group: &str, rows: &[String], measure: Measure) -> String {
+    let entries: Vec<&Entry> = results
+        .map(|r| r.group(group).collect())
+        .unwrap_or_default();
+    if entries.is_empty() {
+        return format!("*`{group}`: {NOT_MEASURED}.*\n");
+    }
+    let rows: Vec<String> = if rows.is_empty() {
+        let mut found: Vec<String> = Vec::new();
+        for e in &entries {
+            if !found.contains(&e.function) {
+                found.push(e.function.clone());
+            }
+        }
+        found
+    } else {
+        rows.to_vec()
+    };
+    let params = parameters(&entries);
+    let mut out = String::from("| |");
+    for p in &params {
+        out += &format!(
+            " {} |",
+            if p.is_empty() {
+                measure.axis_label()
+            } else {
+                p
+            }
+        );
+    }
+    out += "\n| --- |";
+    out += &" --: |".repeat(params.len());
+    out += "\n";
+    for row in &rows {
+        out += &format!("| `{row}` |");
+        let measured: Vec<&&Entry> = entries.iter().filter(|e| &e.function == row).collect();
+        if measured.is_empty() {
+            let why = baseline_reason(results, row);
+            out += &format!(" {why} |").repeat(params.len());
+        } else {
+            for p in &params {
+                let cell = measured
+                    .iter()
+                    .find(|e| &e.parameter == p)
+                    .and_then(|e| measure.value(e))
+                    .map(|v| measure.format(v))
+                    .unwrap_or_else(|| "–".to_string());
+                out += &format!(" {cell} |");
+            }
+        }
+        out += "\n";
+    }
+    out
+}
+
+/// Why a row is empty: the recorded reason for a missing baseline when the
+/// row is one (`numpy-…`, `python-…`), else the generic sentence.
+fn baseline_reason(results: Option<&Results>, function: &str) -> String {
+    let is_python = function.starts_with("numpy") || function.starts_with("python");
+    match results.and_then(|r| r.missing("python")) {
+        Some(_) if is_python => "not measured (no Python/NumPy)".to_string(),
+        _ => NOT_MEASURED.to_string(),
+    }
+}
+
+/// `a / b` of two benchmark ids' mean times, as "12.3×".
+pub fn ratio(results: Option<&Results>, a: &str, b: &str) -> String {
+    match results.and_then(|r| Some((r.find(a)?, r.find(b)?))) {
+        Some((a, b)) if b.mean_ns > 0.0 => format!("{}×", three_digits(a.mean_ns / b.mean_ns)),
+        _ => format!("*{NOT_MEASURED}*"),
+    }
+}
+
+/// The measured value of one benchmark id, formatted.
+pub fn value(results: Option<&Results>, id: &str, measure: Measure) -> String {
+    results
+        .and_then(|r| r.find(id))
+        .and_then(|e| measure.value(e))
+        .map(|v| measure.format(v))
+        .unwrap_or_else(|| format!("*{NOT_MEASURED}*"))
+}
+
+/// One line saying where and when the numbers on the page were measured.
+pub fn machine(results: Option<&Results>) -> String {
+    let Some(r) = results else {
+        return format!(
+            "> [!NOTE]\n> The numbers on this page are {NOT_MEASURED}: \
+             run `cargo xtask serve` or `cargo xtask bench` to measure them on your machine.\n"
+        );
+    };
+    let m = &r.machine;
+    let mut line = format!(
+        "> [!NOTE]\n> Measured on **{}** ({} cores, {}) with {}, commit `{}`, {} ({} benchmark run).",
+        m.cpu, m.cores, m.os, m.rustc, m.commit, m.date, r.mode
+    );
+    match (&m.python, r.missing("python")) {
+        (Some(python), _) => line += &format!(" Python baselines: {python}."),
+        (None, Some(missing)) => {
+            line += &format!(" Python baselines not measured: {}.", missing.why)
+        }
+        (None, None) => {}
+    }
+    line + "\n"
+}
+
+/// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+const COLOURS: [&str; 7] = [
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999",
+];
+
+/// Options of a plot, from the directive.
+pub struct PlotSpec<'a> {
+    pub group: &'a str,
+    pub rows: &'a [String],
+    pub measure: Measure,
+    pub title: &'a str,
+    pub x_label: &'a str,
+    pub log_y: bool,
+}
+
+/// An inline SVG line plot: x = the parameter (log scale), y = the measure,
+/// one line per function. Written without blank lines so that Markdown keeps
+/// it as one HTML block, and coloured with `currentColor` so it follows the
+/// book's theme.
+pub fn plot(results: Option<&Results>, spec: &PlotSpec) -> String {
+    let entries: Vec<&Entry> = results
+        .map(|r| r.group(spec.group).collect())
+        .unwrap_or_default();
+    let series: Vec<(String, Vec<(f64, f64)>)> = series(&entries, spec);
+    if series.iter().all(|(_, points)| points.is_empty()) {
+        return format!("*Plot of `{}`: {NOT_MEASURED}.*\n", spec.group);
+    }
+    let (w, h) = (640.0, 380.0);
+    let (left, right, top, bottom) = (72.0, 170.0, 34.0, 52.0);
+    let all: Vec<(f64, f64)> = series.iter().flat_map(|(_, p)| p.iter().copied()).collect();
+    let (x_min, x_max) = bounds(all.iter().map(|p| p.0.log2()));
+    let y_transform = |v: f64| if spec.log_y { v.log10() } else { v };
+    let (mut y_min, mut y_max) = bounds(all.iter().map(|p| y_transform(p.1)));
+    if spec.log_y {
+        (y_min, y_max) = (y_min.floor(), y_max.ceil());
+    } else {
+        (y_min, y_max) = (0.0, y_max * 1.1);
+    }
+    let px = |x: f64| left + (x.log2() - x_min) / (x_max - x_min).max(1e-9) * (w - left - right);
+    let py = |y: f64| {
+        h - bottom - (y_transform(y) - y_min) / (y_max - y_min).max(1e-9) * (h - top - bottom)
+    };
+
+    let mut svg = format!(
+        "<figure class=\"course-plot\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" \
+         width=\"100%\" role=\"img\" aria-label=\"{title}\" font-family=\"sans-serif\" font-size=\"13\" \
+         fill=\"currentColor\" style=\"max-width:{w}px\">\n<text x=\"{cx}\" y=\"20\" text-anchor=\"middle\" \
+         font-weight=\"bold\">{title}</text>\n",
+        title = escape(spec.title),
+        cx = (left + w - right) / 2.0
+    );
+    // Axes and grid.
+    let x_ticks: Vec<f64> = {
+        let params: Vec<f64> = all.iter().map(|p| p.0).collect();
+        let mut t: Vec<f64> = params.clone();
+        t.sort_by(f64::total_cmp);
+        t.dedup();
+        t
+    };
+    for x in &x_ticks {
+        svg += &format!(
+            "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1}\" y2=\"{2}\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/>\
+             <text x=\"{0:.1}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
+            px(*x),
+            top,
+            h - bottom,
+            h - bottom + 18.0,
+            x
+        );
+    }
+    for (y_value, label) in y_ticks(y_min, y_max, spec) {
+        let y = py(y_value);
+        svg += &format!(
+            "<line x1=\"{left}\" x2=\"{0}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/>\
+             <text x=\"{1}\" y=\"{2:.1}\" text-anchor=\"end\">{label}</text>\n",
+            w - right,
+            left - 6.0,
+            y + 4.0
+        );
+    }
+    svg += &format!(
+        "<text x=\"{0}\" y=\"{1}\" text-anchor=\"middle\">{2}</text>\n\
+         <text transform=\"translate(16 {3}) rotate(-90)\" text-anchor=\"middle\">{4}</text>\n",
+        (left + w - right) / 2.0,
+        h - 12.0,
+        escape(spec.x_label),
+        (top + h - bottom) / 2.0,
+        spec.measure.axis_label()
+    );
+    // One line per series, with a legend entry.
+    for (index, (name, points)) in series.iter().enumerate() {
+        let colour = COLOURS[index % COLOURS.len()];
+        let dash = if name.starts_with("numpy") || name.starts_with("python") {
+            " stroke-dasharray=\"6 4\""
+        } else {
+            ""
+        };
+        let path: Vec<String> = points
+            .iter()
+            .map(|(x, y)| format!("{:.1},{:.1}", px(*x), py(*y)))
+            .collect();
+        if !path.is_empty() {
+            svg += &format!(
+                "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.2\"{dash} points=\"{}\"/>\n",
+                path.join(" ")
+            );
+            for (x, y) in points {
+                svg += &format!(
+                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{colour}\"/>",
+                    px(*x),
+                    py(*y)
+                );
+            }
+            svg += "\n";
+        }
+        let ly = top + 10.0 + 22.0 * index as f64;
+        let lx = w - right + 14.0;
+        svg += &format!(
+            "<line x1=\"{lx}\" x2=\"{}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{colour}\" stroke-width=\"2.2\"{dash}/>\
+             <text x=\"{}\" y=\"{}\">{}</text>\n",
+            lx + 22.0,
+            lx + 28.0,
+            ly + 4.0,
+            escape(name)
+        );
+    }
+    svg += "</svg></figure>\n";
+    svg
+}
+
+fn series(entries: &[&Entry], spec: &PlotSpec) -> Vec<(String, Vec<(f64, f64)>)> {
+    let mut names: Vec<String> = spec.rows.to_vec();
+    if names.is_empty() {
+        for e in entries {
+            if !names.contains(&e.function) {
+                names.push(e.function.clone());
+            }
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let mut points: Vec<(f64, f64)> = entries
+                .iter()
+                .filter(|e| e.function == name)
+                .filter_map(|e| Some((e.parameter.parse::<f64>().ok()?, spec.measure.value(e)?)))
+                .filter(|(x, y)| *x > 0.0 && *y > 0.0)
+                .collect();
+            points.sort_by(|a, b| a.0.total_cmp(&b.0));
+            (name, points)
+        })
+        .collect()
+}
+
+fn bounds(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if lo == hi {
+        (lo - 0.5, hi + 0.5)
+    } else {
+        (lo, hi)
+    }
+}
+
+/// Tick positions (in data units) and labels for the y axis.
+fn y_ticks(y_min: f64, y_max: f64, spec: &PlotSpec) -> Vec<(f64, String)> {
+    if spec.log_y {
+        (y_min as i32..=y_max as i32)
+            .map(|e| {
+                let v = 10f64.powi(e);
+                (v, spec.measure.format(v))
+            })
+            .collect()
+    } else {
+        let step = nice_step((y_max - y_min) / 5.0);
+        (0..=((y_max - y_min) / step) as usize)
+            .map(|k| {
+                let v = y_min + step * k as f64;
+                (v, spec.measure.format(v))
+            })
+            .collect()
+    }
+}
+
+fn nice_step(raw: f64) -> f64 {
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let scaled = raw / magnitude;
+    let nice = if scaled <= 1.0 {
+        1.0
+    } else if scaled <= 2.0 {
+        2.0
+    } else if scaled <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * magnitude
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::Machine;
+
+    fn entry(function: &str, parameter: &str, mean_ns: f64) -> Entry {
+        Entry {
+            group: "g".into(),
+            function: function.into(),
+            parameter: parameter.into(),
+            mean_ns,
+            elements: Some(100),
+            bytes: None,
+        }
+    }
+
+    fn sample() -> Results {
+        Results {
+            machine: Machine {
+                cpu: "Test CPU".into(),
+                cores: 2,
+                rustc: "rustc 1.95.0".into(),
+                commit: "abc1234".into(),
+                date: "2026-11-21".into(),
+                os: "linux x86_64".into(),
+                python: None,
+            },
+            mode: "quick".into(),
+            not_measured: vec![crate::results::Missing {
+                what: "python".into(),
+                why: "no numpy".into(),
+            }],
+            entries: vec![
+                entry("fast", "64", 50.0),
+                entry("slow", "64", 600.0),
+                entry("fast", "8", 7.0),
+            ],
+            fingerprint: None,
+        }
+    }
+
+    #[test]
+    fn times_are_formatted_with_units() {
+        assert_eq!(format_time(0.523), "0.52 ns");
+        assert_eq!(format_time(1234.0), "1.23 µs");
+        assert_eq!(format_time(12_345_678.0), "12.3 ms");
+        assert_eq!(format_rate(12.5e9), "12.5 GB/s");
+    }
+
+    #[test]
+    fn table_has_a_row_per_function_and_a_column_per_parameter() {
+        let r = sample();
+        let rows = [
+            "fast".to_string(),
+            "slow".to_string(),
+            "numpy-x".to_string(),
+        ];
+        let t = table(Some(&r), "g", &rows, Measure::TimePerElement);
+        assert_eq!(
+            t,
+            "| | 8 | 64 |\n| --- | --: | --: |\n\
+             | `fast` | 0.07 ns | 0.50 ns |\n\
+             | `slow` | – | 6.00 ns |\n\
+             | `numpy-x` | not measured (no Python/NumPy) | not measured (no Python/NumPy) |\n"
+        );
+    }
+
+    #[test]
+    fn missing_results_say_not_measured() {
+        assert!(table(None, "g", &[], Measure::Time).contains(NOT_MEASURED));
+        assert!(ratio(None, "g/a/1", "g/b/1").contains(NOT_MEASURED));
+        assert!(machine(None).contains(NOT_MEASURED));
+        let spec = PlotSpec {
+            group: "g",
+            rows: &[],
+            measure: Measure::Time,
+            title: "t",
+            x_label: "n",
+            log_y: true,
+        };
+        assert!(plot(None, &spec).contains(NOT_MEASURED));
+    }
+
+    #[test]
+    fn ratio_divides_mean_times() {
+        assert_eq!(ratio(Some(&sample()), "g/slow/64", "g/fast/64"), "12.0×");
+    }
+
+    #[test]
+    fn plot_is_one_html_block_with_a_line_per_series() {
+        let spec = PlotSpec {
+            group: "g",
+            rows: &[],
+            measure: Measure::Time,
+            title: "t",
+            x_label: "n",
+            log_y: true,
+        };
+        let svg = plot(Some(&sample()), &spec);
+        assert!(svg.starts_with("<figure") && svg.trim_end().ends_with("</figure>"));
+        assert!(
+            !svg.contains("\n\n"),
+            "a blank line would end the HTML block"
+        );
+        assert_eq!(svg.matches("<polyline").count(), 2);
+    }
+}
