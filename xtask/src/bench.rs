@@ -210,7 +210,7 @@ pub fn run(
             });
         }
     }
-    entries.sort_by(|a, b| a.id().cmp(&b.id()));
+    entries.sort_by_key(Entry::id);
     let results = Results {
         machine: machine(python_version),
         mode: if quick { "quick" } else { "full" }.into(),

@@ -15,7 +15,8 @@ commands:
                         (kernels, examples, MPI under mpirun, GPU, books, site)
   bench [--quick]       run the benchmarks; write target/course/results.json
   build                 full benchmarks, then both books into target/site/
-  serve [--port N]      quick benchmarks (if the code changed), then serve both
+  serve [--port N] [--no-bench]
+                        quick benchmarks (if the code changed), then serve both
                         books on http://localhost:3000 with live reload
   preprocess            (run by mdBook) fill in results and schedule";
 
@@ -31,10 +32,12 @@ fn main() -> ExitCode {
         ["bench"] => bench_only(false),
         ["bench", "--quick"] => bench_only(true),
         ["build"] => build(),
-        ["serve"] => serve_books(3000),
-        ["serve", "--port", port] => match port.parse() {
-            Ok(port) => serve_books(port),
-            Err(_) => Err(format!("--port needs a number, got {port:?}")),
+        ["serve", rest @ ..] => match serve_options(rest) {
+            Ok((port, measure)) => serve_books(port, measure),
+            Err(e) => {
+                eprintln!("error: {e}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
         },
         ["preprocess", "supports", _renderer] => return ExitCode::SUCCESS,
         ["preprocess"] => preprocess::run_mdbook_protocol().map(|()| ExitCode::SUCCESS),
@@ -120,16 +123,21 @@ fn test(install: bool) -> Outcome {
         "formatting (cargo fmt --check)",
         vec!["fmt", "--all", "--check"],
     );
+    // Plain `cargo test` builds the examples as programs (the tests run them)
+    // and runs unit, integration and doc tests; `--benches` then runs every
+    // benchmark once in test mode. Together they cover every target.
     let mut test_args = vec!["test"];
     test_args.extend(&workspace);
-    test_args.push("--all-targets");
     check(
         "all tests: kernels, examples, MPI, GPU, books and site (cargo test)",
         test_args,
     );
-    let mut doc_args = vec!["test", "--doc"];
-    doc_args.extend(&workspace);
-    check("documentation tests (cargo test --doc)", doc_args);
+    let mut bench_args = vec!["test", "--benches"];
+    bench_args.extend(&workspace);
+    check(
+        "benchmarks, once each in test mode (cargo test --benches)",
+        bench_args,
+    );
     let mut clippy_args = vec!["clippy"];
     clippy_args.extend(&workspace);
     clippy_args.extend(["--all-targets", "--", "-D", "warnings"]);
@@ -211,14 +219,38 @@ fn build() -> Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
-fn serve_books(port: u16) -> Outcome {
-    let env = setup::setup(true);
+/// `--port N` and `--no-bench`, in any order.
+fn serve_options(args: &[&str]) -> Result<(u16, bool), String> {
+    let (mut port, mut measure) = (3000, true);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match *arg {
+            "--no-bench" => measure = false,
+            "--port" => {
+                let value = rest.next().ok_or("--port needs a number")?;
+                port = value
+                    .parse()
+                    .map_err(|_| format!("--port needs a number, got {value:?}"))?;
+            }
+            other => return Err(format!("unknown option {other:?} for serve")),
+        }
+    }
+    Ok((port, measure))
+}
+
+fn serve_books(port: u16, measure: bool) -> Outcome {
+    let env = setup::setup(measure);
+    if !env.books {
+        return Err("cannot render the books without mdbook and mdbook-katex".into());
+    }
     let fingerprint = bench::fingerprint(true);
     let current = Results::load(&paths::results_file());
     let unchanged = current
         .as_ref()
         .is_some_and(|r| r.fingerprint.as_deref() == Some(fingerprint.as_str()));
-    if unchanged {
+    if !measure {
+        note("benchmarks: not run (--no-bench); the pages show the last results, if any");
+    } else if unchanged {
         note("benchmarks: code and results unchanged since the last run, not re-measuring");
     } else {
         // Building the benches also checks that the code compiles.

@@ -166,7 +166,7 @@ fn handle(mut stream: TcpStream, served: &[Served; 2], build: &AtomicU64) -> std
     }
 
     let (dir, relative) = match path.strip_prefix("/instructor") {
-        Some(rest) if rest.is_empty() => return redirect(&mut stream, "/instructor/"),
+        Some("") => return redirect(&mut stream, "/instructor/"),
         Some(rest) if rest.starts_with('/') => (&served[1].dir, rest),
         _ => (&served[0].dir, path),
     };

@@ -127,12 +127,17 @@ pub fn has_vulkan() -> bool {
     loader && driver
 }
 
+/// What is on this machine. `COURSE_SIMULATE_MISSING=mpi,vulkan,apt` makes
+/// set-up behave as if those were absent, to rehearse a cluster login node
+/// (no root, no MPI, no Vulkan) on a workstation.
 pub fn detect() -> Found {
+    let simulated = std::env::var("COURSE_SIMULATE_MISSING").unwrap_or_default();
+    let missing = |what: &str| simulated.split(',').any(|w| w.trim() == what);
     Found {
-        mpi: has_mpi(),
+        mpi: has_mpi() && !missing("mpi"),
         libclang: has_libclang() || any_in_subdirs("/usr/lib", "lib/libclang.so"),
-        vulkan: has_vulkan(),
-        can_apt: is_root() && which("apt-get").is_some(),
+        vulkan: has_vulkan() && !missing("vulkan"),
+        can_apt: is_root() && which("apt-get").is_some() && !missing("apt"),
     }
 }
 

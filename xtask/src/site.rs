@@ -137,10 +137,10 @@ fn css_references(css: &str) -> Vec<String> {
     while let Some(at) = rest.find("@import") {
         rest = &rest[at + 7..];
         let value = rest.trim_start();
-        if let Some(quote) = value.chars().next().filter(|q| *q == '"' || *q == '\'') {
-            if let Some(end) = value[1..].find(quote) {
-                refs.push(value[1..1 + end].to_string());
-            }
+        if let Some(quote) = value.chars().next().filter(|q| *q == '"' || *q == '\'')
+            && let Some(end) = value[1..].find(quote)
+        {
+            refs.push(value[1..1 + end].to_string());
         }
     }
     refs

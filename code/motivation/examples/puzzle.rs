@@ -10,7 +10,7 @@ fn main() {
         std::process::exit(2);
     });
     let a = RowMajor::from_fn(n, n, test_value);
-    println!("array: {n} x {n} f64, {} MiB", n * n * 8 >> 20);
+    println!("array: {n} x {n} f64, {} MiB", (n * n * 8) >> 20);
 
     let (fast, t_fast) = time_best_of(5, || sum_rows_outer(&a));
     let (slow, t_slow) = time_best_of(5, || sum_cols_outer(&a));

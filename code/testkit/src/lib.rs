@@ -73,7 +73,9 @@ pub fn run_with_limit(mut command: Command, limit: Duration) -> Option<Run> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .process_group(0);
-    let mut child = command.spawn().unwrap_or_else(|e| panic!("cannot start {command:?}: {e}"));
+    let mut child = command
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {command:?}: {e}"));
     // Drain the pipes on threads so a chatty program cannot block on a full pipe.
     let mut out = child.stdout.take().expect("piped stdout");
     let mut err = child.stderr.take().expect("piped stderr");
@@ -97,7 +99,7 @@ pub fn run_with_limit(mut command: Command, limit: Duration) -> Option<Run> {
             stderr: err_reader.join().expect("stderr reader"),
         })),
         None => {
-            kill_group(child.id());
+            kill_tree(child.id());
             let _ = child.wait();
             None
         }
@@ -116,4 +118,227 @@ fn read_all(reader: &mut impl std::io::Read) -> Vec<u8> {
     let mut buffer = Vec::new();
     let _ = reader.read_to_end(&mut buffer);
     buffer
+}
+
+/// Sends SIGKILL to the process group led by `pid` and to every descendant
+/// of `pid`, with the groups those descendants lead. Descendants that moved
+/// to a group of their own escape [`kill_group`]: `mpirun` puts each rank in
+/// its own group, so killing only its group would leave the ranks running.
+pub fn kill_tree(pid: u32) {
+    // Look at the tree before killing anything: once `pid` dies its children
+    // are re-parented and can no longer be found from it.
+    let table = process_table();
+    let mut targets = vec![format!("-{pid}")];
+    let mut frontier = vec![pid];
+    while let Some(parent) = frontier.pop() {
+        for process in table.iter().filter(|p| p.ppid == parent) {
+            targets.push(process.pid.to_string());
+            // Only groups the descendant leads itself, never a foreign one.
+            if process.pgid == process.pid {
+                targets.push(format!("-{}", process.pid));
+            }
+            frontier.push(process.pid);
+        }
+    }
+    // One `kill` for all of them, so none gets time to react to the others.
+    let _ = Command::new("kill")
+        .args(["-KILL", "--"])
+        .args(&targets)
+        .stderr(Stdio::null())
+        .status();
+}
+
+// ---------------------------------------------------------------------------
+// MPI: run an example as an SPMD job under a real `mpirun` (Open MPI).
+// ---------------------------------------------------------------------------
+
+/// What to install when `mpirun` is missing.
+const INSTALL_MPI: &str = "install Open MPI: `apt install openmpi-bin libopenmpi-dev` \
+     (Debian/Ubuntu), or `module load openmpi` on a cluster; then run `cargo xtask setup` again";
+
+/// MPI jobs of one test binary run one at a time: the harness runs tests on
+/// parallel threads, and two jobs at once would oversubscribe the cores and
+/// make [`assert_no_stray_processes`] see the other job's ranks.
+static MPI_JOBS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Whether an `mpirun` can be started from `PATH`.
+pub fn mpirun_available() -> bool {
+    Command::new("mpirun")
+        .arg("--version")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+/// Runs example `name` as an MPI job of `ranks` processes:
+/// `mpirun -n <ranks> --oversubscribe <example> <args>`.
+///
+/// Returns what `mpirun` printed (the ranks' stdout and stderr are forwarded
+/// to it, lines from different ranks in no particular order), or `None` if
+/// the job did not finish within `limit`; then `mpirun` and every rank are
+/// killed first. Either way it then checks with [`assert_no_stray_processes`]
+/// that no rank outlived the job. Jobs run one at a time.
+///
+/// Panics, naming what to install, when `mpirun` is missing.
+pub fn mpirun(ranks: usize, name: &str, args: &[&str], limit: Duration) -> Option<Run> {
+    assert!(mpirun_available(), "`mpirun` is not on PATH: {INSTALL_MPI}");
+    let program = example(name);
+    let _one_job_at_a_time = MPI_JOBS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+
+    let mut command = Command::new("mpirun");
+    // --oversubscribe: the tests start more ranks than a laptop or CI runner
+    // has cores; Open MPI refuses that by default.
+    command.args(["-n", &ranks.to_string(), "--oversubscribe"]);
+    command.arg(&program).args(args);
+    if running_as_root() {
+        // Open MPI refuses to run as root (as in containers) unless told twice.
+        command
+            .env("OMPI_ALLOW_RUN_AS_ROOT", "1")
+            .env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+    }
+    let run = run_with_limit(command, limit);
+    assert_no_stray_processes(&program);
+    run
+}
+
+/// Panics if a process running `program` (as its executable or any
+/// argument, which also catches an `mpirun` still holding it) is alive after
+/// a short grace period for exiting processes to go away.
+pub fn assert_no_stray_processes(program: &std::path::Path) {
+    let program = program.to_string_lossy();
+    let deadline = Instant::now() + Duration::from_millis(500);
+    loop {
+        let strays: Vec<Process> = process_table()
+            .into_iter()
+            .filter(|p| p.pid != std::process::id() && p.args.iter().any(|a| **a == *program))
+            .collect();
+        if strays.is_empty() {
+            return;
+        }
+        if Instant::now() > deadline {
+            let list: Vec<String> = strays
+                .iter()
+                .map(|p| format!("  pid {}: {}", p.pid, p.args.join(" ")))
+                .collect();
+            panic!(
+                "processes running {program} were left behind:\n{}",
+                list.join("\n")
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Whether this process runs with effective user id 0, from the second
+/// field of the `Uid:` line of /proc/self/status (real, effective, ...).
+fn running_as_root() -> bool {
+    std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("Uid:"))
+            .and_then(|ids| ids.split_whitespace().nth(1))
+            == Some("0")
+    })
+}
+
+/// One live process, as /proc shows it.
+#[derive(Debug)]
+struct Process {
+    pid: u32,
+    ppid: u32,
+    pgid: u32,
+    /// The command line; empty for kernel threads and zombies.
+    args: Vec<String>,
+}
+
+/// Every process /proc lists now; ones that exit while it is read are skipped.
+fn process_table() -> Vec<Process> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // "pid (comm) state ppid pgrp ...": comm may hold spaces and
+            // parentheses, so split after its last ')'.
+            let mut fields = stat[stat.rfind(')')? + 1..].split_whitespace().skip(1);
+            let ppid = fields.next()?.parse().ok()?;
+            let pgid = fields.next()?.parse().ok()?;
+            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+            let args = cmdline
+                .split(|&byte| byte == 0)
+                .filter(|arg| !arg.is_empty())
+                .map(|arg| String::from_utf8_lossy(arg).into_owned())
+                .collect();
+            Some(Process {
+                pid,
+                ppid,
+                pgid,
+                args,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    /// A private name for `sleep`, so that no other process on the machine
+    /// matches it: a symlink keeps the name it was started by in its cmdline.
+    fn private_sleep(tag: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("testkit-{tag}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("create a temporary directory");
+        let path = dir.join("sleep");
+        let _ = std::fs::remove_file(&path);
+        let sleep = ["/bin/sleep", "/usr/bin/sleep"]
+            .into_iter()
+            .find(|p| std::path::Path::new(p).exists())
+            .expect("sleep is installed");
+        symlink(sleep, &path).expect("symlink sleep");
+        path
+    }
+
+    fn remove_private(sleep: &std::path::Path) {
+        let _ = std::fs::remove_dir_all(sleep.parent().expect("a private directory"));
+    }
+
+    #[test]
+    fn a_stray_process_is_found_and_a_finished_one_is_not() {
+        let sleep = private_sleep("stray");
+        let mut child = Command::new(&sleep).arg("30").spawn().expect("start sleep");
+        let found = std::panic::catch_unwind(|| assert_no_stray_processes(&sleep));
+        child.kill().expect("kill sleep");
+        child.wait().expect("reap sleep");
+        let message = *found
+            .expect_err("the running sleep is a stray")
+            .downcast::<String>()
+            .unwrap();
+        assert!(
+            message.contains(&format!("pid {}", child.id())),
+            "{message}"
+        );
+        assert_no_stray_processes(&sleep);
+        remove_private(&sleep);
+    }
+
+    #[test]
+    fn a_timeout_kills_children_that_left_the_process_group() {
+        let sleep = private_sleep("tree");
+        // The shell starts sleep in a process group (and session) of its
+        // own, as mpirun does for its ranks, then waits for it.
+        let mut command = Command::new("sh");
+        command.args(["-c", "setsid \"$0\" 30 & wait"]).arg(&sleep);
+        let started = Instant::now();
+        assert!(run_with_limit(command, Duration::from_millis(300)).is_none());
+        assert!(started.elapsed() < Duration::from_secs(10));
+        assert_no_stray_processes(&sleep);
+        remove_private(&sleep);
+    }
 }

@@ -1,0 +1,274 @@
+//! `GpuContext`: the few lines of wgpu set-up every GPU program of the course
+//! needs, gathered in one place so the lessons can focus on the kernels.
+
+use std::fmt;
+use wgpu::util::DeviceExt;
+
+/// Everything that can go wrong between "find a GPU" and "read the answer back".
+/// Every message is one line, so a program can print it and exit, except a
+/// shader's: a compiler diagnostic needs its source excerpt.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GpuError {
+    /// No Vulkan, Metal or DX12 adapter: no GPU and no software driver.
+    NoAdapter,
+    /// An adapter was found but refused to give us a device.
+    NoDevice(String),
+    /// The two input arrays of an element-wise operation differ in length.
+    LengthMismatch { left: usize, right: usize },
+    /// The data does not fit in one storage buffer on this device.
+    TooLarge { bytes: u64, limit: u64 },
+    /// The WGSL source did not compile or the pipeline was invalid.
+    Shader(String),
+    /// Waiting for the GPU or mapping a buffer for reading failed.
+    Readback(String),
+}
+
+impl fmt::Display for GpuError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GpuError::NoAdapter => write!(
+                f,
+                "no GPU adapter found: install a Vulkan driver (on Debian/Ubuntu: \
+                 apt install mesa-vulkan-drivers) or run on a machine with a GPU"
+            ),
+            GpuError::NoDevice(why) => write!(f, "the GPU adapter gave no device: {why}"),
+            GpuError::LengthMismatch { left, right } => {
+                write!(f, "arrays differ in length: {left} and {right} elements")
+            }
+            GpuError::TooLarge { bytes, limit } => write!(
+                f,
+                "{bytes} bytes do not fit in one GPU storage buffer (this device allows {limit})"
+            ),
+            GpuError::Shader(why) => write!(f, "invalid compute shader: {why}"),
+            GpuError::Readback(why) => write!(f, "reading results back from the GPU failed: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for GpuError {}
+
+/// A connection to one GPU: the adapter (which GPU), the device (our
+/// logical handle to it) and the queue (where we submit work).
+pub struct GpuContext {
+    pub adapter: wgpu::Adapter,
+    pub device: wgpu::Device,
+    pub queue: wgpu::Queue,
+}
+
+impl GpuContext {
+    // ANCHOR: new
+    /// Picks the most capable adapter and opens a device on it. wgpu is
+    /// asynchronous (it also runs in browsers); `pollster` simply blocks.
+    pub fn new() -> Result<GpuContext, GpuError> {
+        let mut desc = wgpu::InstanceDescriptor::new_without_display_handle();
+        desc.backends = wgpu::Backends::VULKAN | wgpu::Backends::METAL | wgpu::Backends::DX12;
+        let instance = wgpu::Instance::new(desc);
+
+        let adapter = pollster::block_on(instance.request_adapter(&wgpu::RequestAdapterOptions {
+            power_preference: wgpu::PowerPreference::HighPerformance,
+            ..Default::default()
+        }))
+        .map_err(|_| GpuError::NoAdapter)?;
+
+        // Ask for everything the adapter offers, so large arrays fit.
+        let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
+            label: Some("course device"),
+            required_limits: adapter.limits(),
+            ..Default::default()
+        }))
+        .map_err(|e| GpuError::NoDevice(e.to_string()))?;
+
+        Ok(GpuContext {
+            adapter,
+            device,
+            queue,
+        })
+    }
+    // ANCHOR_END: new
+
+    pub fn adapter_info(&self) -> wgpu::AdapterInfo {
+        self.adapter.get_info()
+    }
+
+    /// One line naming the adapter, e.g. `llvmpipe (...) (Cpu, Vulkan)`.
+    pub fn describe(&self) -> String {
+        let info = self.adapter_info();
+        format!("{} ({:?}, {:?})", info.name, info.device_type, info.backend)
+    }
+
+    /// True for a software rasteriser such as Mesa's lavapipe: correct
+    /// results, but timings say nothing about a real GPU.
+    pub fn is_software(&self) -> bool {
+        self.adapter_info().device_type == wgpu::DeviceType::Cpu
+    }
+
+    // ANCHOR: buffers
+    /// Copies `data` into a new GPU storage buffer that kernels can read.
+    pub fn storage_buffer(&self, label: &str, data: &[f32]) -> Result<wgpu::Buffer, GpuError> {
+        self.check_fits(data.len())?;
+        Ok(self
+            .device
+            .create_buffer_init(&wgpu::util::BufferInitDescriptor {
+                label: Some(label),
+                contents: bytemuck::cast_slice(data),
+                usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
+            }))
+    }
+
+    /// A storage buffer of `len` zeroed `f32`s for a kernel to write into;
+    /// `COPY_SRC` so that `read_back` can copy it out.
+    pub fn output_buffer(&self, label: &str, len: usize) -> Result<wgpu::Buffer, GpuError> {
+        let size = self.check_fits(len)?;
+        Ok(self.device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some(label),
+            size,
+            usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
+            mapped_at_creation: false,
+        }))
+    }
+    // ANCHOR_END: buffers
+
+    /// The size in bytes of `len` floats, if one storage buffer can hold them.
+    fn check_fits(&self, len: usize) -> Result<u64, GpuError> {
+        let bytes = (len as u64).saturating_mul(size_of::<f32>() as u64);
+        let limits = self.device.limits();
+        let limit = limits
+            .max_storage_buffer_binding_size
+            .min(limits.max_buffer_size);
+        if bytes > limit {
+            return Err(GpuError::TooLarge { bytes, limit });
+        }
+        Ok(bytes)
+    }
+
+    // ANCHOR: pipeline
+    /// Compiles WGSL `source` and builds a compute pipeline for `entry_point`.
+    /// `layout: None` lets wgpu derive the bindings from the shader itself.
+    pub fn compute_pipeline(
+        &self,
+        source: &str,
+        entry_point: &str,
+    ) -> Result<wgpu::ComputePipeline, GpuError> {
+        // Without an error scope a WGSL mistake would panic inside wgpu;
+        // with one it becomes an ordinary `Err`.
+        let scope = self.device.push_error_scope(wgpu::ErrorFilter::Validation);
+        let module = self
+            .device
+            .create_shader_module(wgpu::ShaderModuleDescriptor {
+                label: Some(entry_point),
+                source: wgpu::ShaderSource::Wgsl(source.into()),
+            });
+        let pipeline = self
+            .device
+            .create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
+                label: Some(entry_point),
+                layout: None,
+                module: &module,
+                entry_point: Some(entry_point),
+                compilation_options: Default::default(),
+                cache: None,
+            });
+        match pollster::block_on(scope.pop()) {
+            None => Ok(pipeline),
+            Some(error) => Err(GpuError::Shader(error.to_string())),
+        }
+    }
+    // ANCHOR_END: pipeline
+
+    // ANCHOR: read_back
+    /// Copies a GPU buffer of `f32`s back into host memory. The GPU cannot
+    /// hand us its storage buffers directly: we copy into a "staging" buffer
+    /// the CPU may map, wait for the GPU to finish, then read the mapping.
+    pub fn read_back(&self, buffer: &wgpu::Buffer) -> Result<Vec<f32>, GpuError> {
+        let staging = self.device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("staging"),
+            size: buffer.size(),
+            usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        let mut encoder = self.device.create_command_encoder(&Default::default());
+        encoder.copy_buffer_to_buffer(buffer, 0, &staging, 0, buffer.size());
+        self.queue.submit([encoder.finish()]);
+
+        // Mapping is asynchronous: the callback runs during `poll` once the
+        // copy has finished, and hands its result over the channel.
+        let (sender, receiver) = std::sync::mpsc::channel();
+        staging.map_async(wgpu::MapMode::Read, .., move |result| {
+            let _ = sender.send(result);
+        });
+        let failed = |e: &dyn fmt::Display| GpuError::Readback(e.to_string());
+        self.device
+            .poll(wgpu::PollType::wait_indefinitely())
+            .map_err(|e| failed(&e))?;
+        receiver
+            .recv()
+            .map_err(|e| failed(&e))?
+            .map_err(|e| failed(&e))?;
+
+        let bytes = staging.get_mapped_range(..).map_err(|e| failed(&e))?;
+        let values = bytemuck::cast_slice(&bytes).to_vec();
+        drop(bytes);
+        staging.unmap();
+        Ok(values)
+    }
+    // ANCHOR_END: read_back
+}
+
+/// The context for a GPU test, or `None` when the test should be skipped.
+///
+/// The rule: with no adapter and `COURSE_SKIP_GPU` set (the course pipeline
+/// sets it, with the reason, when set-up found no Vulkan driver), print
+/// `SKIPPED: <reason>` and skip; with no adapter and the variable unset,
+/// fail with the one-line `NoAdapter` message, so a missing driver is never
+/// silently mistaken for a pass.
+#[track_caller]
+pub fn test_context() -> Option<GpuContext> {
+    match GpuContext::new() {
+        Ok(ctx) => Some(ctx),
+        Err(GpuError::NoAdapter) => match std::env::var("COURSE_SKIP_GPU") {
+            Ok(reason) => {
+                let reason = if reason.trim().is_empty() {
+                    "no GPU adapter"
+                } else {
+                    &reason
+                };
+                eprintln!("SKIPPED: {reason}");
+                None
+            }
+            Err(_) => panic!("{}", GpuError::NoAdapter),
+        },
+        Err(other) => panic!("{other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GpuError;
+
+    #[test]
+    fn error_messages_other_than_shader_diagnostics_are_one_line() {
+        let errors = [
+            GpuError::NoAdapter,
+            GpuError::NoDevice("x".into()),
+            GpuError::LengthMismatch { left: 3, right: 4 },
+            GpuError::TooLarge { bytes: 8, limit: 4 },
+            GpuError::Readback("x".into()),
+        ];
+        for error in errors {
+            let message = error.to_string();
+            assert!(
+                !message.is_empty() && !message.contains('\n'),
+                "{message:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_adapter_message_says_what_to_install() {
+        assert_eq!(
+            GpuError::NoAdapter.to_string(),
+            "no GPU adapter found: install a Vulkan driver (on Debian/Ubuntu: \
+             apt install mesa-vulkan-drivers) or run on a machine with a GPU"
+        );
+    }
+}
