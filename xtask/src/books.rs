@@ -75,6 +75,22 @@ pub fn build(
     Ok(())
 }
 
+/// Builds `book` next to `dest` and then swaps it in, so that a server
+/// reading `dest` never sees the half-empty folder mdBook works in.
+pub fn build_and_swap(book: &Book, dest: &Path, preprocessor: &Path) -> Result<(), String> {
+    let next = dest.with_extension("next");
+    let old = dest.with_extension("old");
+    let _ = std::fs::remove_dir_all(&next);
+    build(book, &next, preprocessor, None)?;
+    let _ = std::fs::remove_dir_all(&old);
+    if dest.exists() {
+        std::fs::rename(dest, &old).map_err(|e| format!("swapping in the new build: {e}"))?;
+    }
+    std::fs::rename(&next, dest).map_err(|e| format!("swapping in the new build: {e}"))?;
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
 /// Builds both books into `site` (learners at the root, instructors under
 /// `instructor/`). Each book is built into its own folder first, because
 /// mdBook empties its destination.

@@ -81,7 +81,7 @@ pub fn serve(port: u16, preprocessor: &Path) -> Result<(), String> {
     ]);
     for s in served.iter() {
         let _step = crate::progress::step(format!("rendering the {}", s.book.name));
-        books::build(&s.book, &s.dir, preprocessor, None)?;
+        books::build_and_swap(&s.book, &s.dir, preprocessor)?;
     }
     let build = Arc::new(AtomicU64::new(1));
 
@@ -99,7 +99,7 @@ pub fn serve(port: u16, preprocessor: &Path) -> Result<(), String> {
                     if now != seen[i] {
                         seen[i] = now;
                         let start = Instant::now();
-                        match books::build(&s.book, &s.dir, &preprocessor, None) {
+                        match books::build_and_swap(&s.book, &s.dir, &preprocessor) {
                             Ok(()) => {
                                 build.fetch_add(1, Ordering::SeqCst);
                                 eprintln!(
@@ -175,6 +175,10 @@ fn handle(mut stream: TcpStream, served: &[Served; 2], build: &AtomicU64) -> std
         return respond(&mut stream, "400 Bad Request", "text/plain", b"bad path");
     }
     let mut file = dir.join(&relative);
+    if !file.exists() {
+        // Between the two renames of a swap the folder is briefly absent.
+        std::thread::sleep(Duration::from_millis(50));
+    }
     if file.is_dir() {
         file = file.join("index.html");
     }

@@ -335,10 +335,31 @@ pub fn child_env(env: &Environment) -> Vec<(String, String)> {
         vars.push(("OMPI_ALLOW_RUN_AS_ROOT".into(), "1".into()));
         vars.push(("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM".into(), "1".into()));
     }
+    if std::env::var_os("XDG_RUNTIME_DIR").is_none() {
+        // Mesa's Vulkan driver complains on every start without one.
+        let dir = crate::paths::target_dir().join("xdg-runtime");
+        let _ = std::fs::create_dir_all(&dir);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
+        }
+        vars.push(("XDG_RUNTIME_DIR".into(), dir.display().to_string()));
+    }
     if !env.vulkan {
         vars.push((
             "COURSE_SKIP_GPU".into(),
             "no Vulkan loader or driver on this machine".into(),
+        ));
+        // Make sure wgpu finds no adapter either (matters when simulating).
+        for var in ["VK_DRIVER_FILES", "VK_ICD_FILENAMES"] {
+            vars.push((var.into(), "/nonexistent/course-no-driver.json".into()));
+        }
+    }
+    if !env.books {
+        vars.push((
+            "COURSE_SKIP_BOOKS".into(),
+            "mdbook or mdbook-katex is not installed".into(),
         ));
     }
     vars
