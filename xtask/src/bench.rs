@@ -199,7 +199,11 @@ pub fn run(
                     "Python baseline {}",
                     script.file_name().unwrap_or_default().to_string_lossy()
                 ));
-                entries.extend(run_python(python, &script, quick)?);
+                entries.extend(run_python(
+                    python,
+                    &script,
+                    if quick { "--quick" } else { "--full" },
+                )?);
             }
         }
         Err(why) => {
@@ -230,13 +234,11 @@ pub fn run(
     Ok(path)
 }
 
-/// Runs one baseline script; it prints one JSON entry per line.
-fn run_python(python: &Path, script: &Path, quick: bool) -> Result<Vec<Entry>, String> {
+/// Runs one baseline script (`mode`: `--quick`, `--full` or `--smoke`); it
+/// prints one JSON entry per line.
+pub fn run_python(python: &Path, script: &Path, mode: &str) -> Result<Vec<Entry>, String> {
     let mut command = Command::new(python);
-    command.arg(script);
-    if quick {
-        command.arg("--quick");
-    }
+    command.arg(script).arg(mode);
     let out = command
         .output()
         .map_err(|e| format!("cannot run {}: {e}", script.display()))?;

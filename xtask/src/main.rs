@@ -105,43 +105,61 @@ fn cargo(args: &[&str], env: &Environment) -> Result<(), String> {
 
 fn test(install: bool) -> Outcome {
     let started = std::time::Instant::now();
-    let env = setup::setup(install);
+    let mut env = setup::setup(install);
     // Without MPI the `distributed` crate cannot even be built: leave it out
-    // (and say so at the end) instead of failing everything else.
+    // (set-up lists it as skipped) instead of failing everything else.
     let mut workspace = vec!["--workspace"];
     if !env.mpi {
         workspace.extend(["--exclude", "distributed"]);
     }
+    let with_workspace = |first: &[&'static str]| [first, &workspace[..]].concat();
     let mut failures = Vec::new();
-    let mut check = |what: &str, args: Vec<&str>| {
+    let mut check = |what: &str, args: &[&str]| {
         let _s = step(what);
-        if let Err(e) = cargo(&args, &env) {
+        if let Err(e) = cargo(args, &env) {
             failures.push(e);
         }
     };
     check(
         "formatting (cargo fmt --check)",
-        vec!["fmt", "--all", "--check"],
+        &["fmt", "--all", "--check"],
     );
     // Plain `cargo test` builds the examples as programs (the tests run them)
     // and runs unit, integration and doc tests; `--benches` then runs every
     // benchmark once in test mode. Together they cover every target.
-    let mut test_args = vec!["test"];
-    test_args.extend(&workspace);
     check(
         "all tests: kernels, examples, MPI, GPU, books and site (cargo test)",
-        test_args,
+        &with_workspace(&["test"]),
     );
-    let mut bench_args = vec!["test", "--benches"];
-    bench_args.extend(&workspace);
     check(
         "benchmarks, once each in test mode (cargo test --benches)",
-        bench_args,
+        &with_workspace(&["test", "--benches"]),
     );
-    let mut clippy_args = vec!["clippy"];
-    clippy_args.extend(&workspace);
-    clippy_args.extend(["--all-targets", "--", "-D", "warnings"]);
-    check("lints (cargo clippy -D warnings)", clippy_args);
+    check(
+        "lints (cargo clippy -D warnings)",
+        &[
+            &with_workspace(&["clippy"])[..],
+            &["--all-targets", "--", "-D", "warnings"],
+        ]
+        .concat(),
+    );
+    match &env.python {
+        Some(python) => {
+            let _s = step("Python baselines (smoke run)");
+            for script in bench::python_scripts() {
+                match bench::run_python(python, &script, "--smoke") {
+                    Ok(entries) if !entries.is_empty() => {}
+                    Ok(_) => failures.push(format!("{} printed no results", script.display())),
+                    Err(e) => failures.push(e),
+                }
+            }
+        }
+        None => env.skipped.push(setup::Skipped {
+            check: "Python baselines: benches/python/*.py".into(),
+            why: env.python_missing_reason.clone().unwrap_or_default(),
+            fix: "install python3 (with venv and pip), then run `cargo xtask setup`".into(),
+        }),
+    }
 
     eprintln!(
         "\n==> cargo xtask test finished in {:.0} s",

@@ -17,7 +17,7 @@ use crate::render::{self, Measure, PlotSpec};
 use crate::results::Results;
 use crate::schedule;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What a directive needs to render.
 pub struct Context {
@@ -182,11 +182,6 @@ fn split_words(body: &str) -> Result<Vec<String>, String> {
         words.push(current);
     }
     Ok(words)
-}
-
-/// Whether `path` is one of the books' page directories (for the watcher).
-pub fn is_page(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "md")
 }
 
 #[cfg(test)]

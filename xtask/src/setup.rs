@@ -58,14 +58,6 @@ pub fn is_root() -> bool {
     output("id", &["-u"]).as_deref() == Some("0")
 }
 
-/// Any file matching `dir/*/rest` (a one-level glob, enough for the
-/// `/usr/lib/llvm-*/lib/...` layout of Debian's LLVM packages).
-fn any_in_subdirs(dir: &str, rest: &str) -> bool {
-    std::fs::read_dir(dir)
-        .map(|entries| entries.flatten().any(|e| e.path().join(rest).exists()))
-        .unwrap_or(false)
-}
-
 fn any_file_starting(dir: &str, prefix: &str) -> bool {
     std::fs::read_dir(dir)
         .map(|entries| {
@@ -135,7 +127,7 @@ pub fn detect() -> Found {
     let missing = |what: &str| simulated.split(',').any(|w| w.trim() == what);
     Found {
         mpi: has_mpi() && !missing("mpi"),
-        libclang: has_libclang() || any_in_subdirs("/usr/lib", "lib/libclang.so"),
+        libclang: has_libclang(),
         vulkan: has_vulkan() && !missing("vulkan"),
         can_apt: is_root() && which("apt-get").is_some() && !missing("apt"),
     }

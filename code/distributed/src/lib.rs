@@ -35,3 +35,200 @@ pub fn require_ranks(world: &SimpleCommunicator, at_least: usize, program: &str)
     std::process::exit(2);
 }
 // ANCHOR_END: require_ranks
+
+// ANCHOR: root_from_args
+/// The root rank named by the first command-line argument, or `0` without
+/// one. A bad argument stops the job with one line from rank 0 and status 2.
+///
+/// Every rank sees the same arguments and the same size, so every rank
+/// reaches the same verdict: none is left inside a collective the others
+/// never join.
+pub fn root_from_args(world: &SimpleCommunicator, program: &str) -> i32 {
+    let size = world.size();
+    let Some(arg) = std::env::args().nth(1) else {
+        return 0;
+    };
+    match arg.parse::<i32>() {
+        Ok(root) if (0..size).contains(&root) => root,
+        _ => stop(
+            world,
+            &format!(
+                "error: {program}: the root must be a rank from 0 to {}, got `{arg}`",
+                size - 1
+            ),
+        ),
+    }
+}
+// ANCHOR_END: root_from_args
+
+/// Rank 0 prints `message` to stderr, then every rank exits with status 2
+/// (see [`require_ranks`] for why not `abort`).
+pub fn stop(world: &SimpleCommunicator, message: &str) -> ! {
+    if world.rank() == 0 {
+        eprintln!("{message}");
+    }
+    world.barrier();
+    std::process::exit(2);
+}
+
+// ANCHOR: partition
+/// How to deal `n` elements out to `size` ranks as evenly as possible: the
+/// first `n % size` ranks get one element more than the others. Returns the
+/// number of elements of each rank and where its block starts, in the form
+/// `scatter_varcount` and `gather_varcount` take (MPI counts are `i32`).
+///
+/// Ranks may get nothing when `n < size`; an empty problem is an error.
+pub fn partition(n: usize, size: usize) -> Result<(Vec<mpi::Count>, Vec<mpi::Count>), String> {
+    if n == 0 {
+        return Err("there is nothing to share out: n must be at least 1".to_string());
+    }
+    if size == 0 {
+        return Err("there must be at least one rank".to_string());
+    }
+    if mpi::Count::try_from(n).is_err() {
+        return Err(format!(
+            "n = {n} is too large: MPI counts elements in an i32 (at most {})",
+            mpi::Count::MAX
+        ));
+    }
+    let (base, extra) = (n / size, n % size);
+    let counts: Vec<usize> = (0..size).map(|r| base + usize::from(r < extra)).collect();
+    // Each block starts where the previous one ends.
+    let displacements = counts
+        .iter()
+        .scan(0, |start, &count| {
+            let here = *start;
+            *start += count;
+            Some(here)
+        })
+        .collect::<Vec<usize>>();
+    // Every value is at most n, which fits in an i32 (checked above).
+    let to_count = |v: Vec<usize>| v.into_iter().map(|x| x as mpi::Count).collect();
+    Ok((to_count(counts), to_count(displacements)))
+}
+// ANCHOR_END: partition
+
+// ANCHOR: heat_cell
+/// One explicit Euler step of `u_t = alpha u_xx` for one cell, from its value
+/// and its two neighbours' values; `r = alpha dt / dx^2` (stable for
+/// `r <= 1/2`). The serial and the distributed solver both call this, so
+/// every cell is computed with the same operations in the same order and
+/// the two agree to the last bit.
+pub fn heat_cell(left: f64, middle: f64, right: f64, r: f64) -> f64 {
+    middle + r * (left - 2.0 * middle + right)
+}
+// ANCHOR_END: heat_cell
+
+// ANCHOR: heat_initial
+/// `n` cells at temperature 0, both ends included, with a hot spot of
+/// temperature 100 in the middle third (placed symmetrically).
+pub fn heat_initial(n: usize) -> Vec<f64> {
+    let hot = n / 3..n - n / 3;
+    (0..n)
+        .map(|i| if hot.contains(&i) { 100.0 } else { 0.0 })
+        .collect()
+}
+// ANCHOR_END: heat_initial
+
+// ANCHOR: heat_serial
+/// Runs `steps` steps of the 1-D heat equation from `u`. The first and last
+/// cells are boundaries held at a fixed temperature; the others are updated.
+pub fn heat_serial(mut u: Vec<f64>, steps: usize, r: f64) -> Vec<f64> {
+    let n = u.len();
+    let mut next = u.clone();
+    for _ in 0..steps {
+        for i in 1..n.saturating_sub(1) {
+            next[i] = heat_cell(u[i - 1], u[i], u[i + 1], r);
+        }
+        // The new values become the old ones; the boundaries never change.
+        std::mem::swap(&mut u, &mut next);
+    }
+    u
+}
+// ANCHOR_END: heat_serial
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn usizes(v: &[mpi::Count]) -> Vec<usize> {
+        v.iter().map(|&x| x as usize).collect()
+    }
+
+    #[test]
+    fn partition_divides_evenly_when_it_can() {
+        let (counts, displs) = partition(12, 4).unwrap();
+        assert_eq!(counts, [3, 3, 3, 3]);
+        assert_eq!(displs, [0, 3, 6, 9]);
+    }
+
+    #[test]
+    fn partition_gives_the_remainder_to_the_first_ranks() {
+        let (counts, displs) = partition(10, 4).unwrap();
+        assert_eq!(counts, [3, 3, 2, 2]);
+        assert_eq!(displs, [0, 3, 6, 8]);
+    }
+
+    #[test]
+    fn partition_leaves_some_ranks_empty_when_n_is_below_size() {
+        let (counts, displs) = partition(2, 4).unwrap();
+        assert_eq!(counts, [1, 1, 0, 0]);
+        assert_eq!(displs, [0, 1, 2, 2]);
+    }
+
+    #[test]
+    fn partition_covers_every_element_once() {
+        for n in 1..50 {
+            for size in 1..9 {
+                let (counts, displs) = partition(n, size).unwrap();
+                let (counts, displs) = (usizes(&counts), usizes(&displs));
+                assert_eq!(counts.iter().sum::<usize>(), n);
+                assert_eq!(displs[0], 0);
+                for r in 1..size {
+                    assert_eq!(displs[r], displs[r - 1] + counts[r - 1]);
+                }
+                let (min, max) = (counts.iter().min(), counts.iter().max());
+                assert!(max.unwrap() - min.unwrap() <= 1, "n {n} size {size}");
+            }
+        }
+    }
+
+    #[test]
+    fn partition_refuses_empty_and_oversized_problems() {
+        assert_eq!(
+            partition(0, 4),
+            Err("there is nothing to share out: n must be at least 1".to_string())
+        );
+        assert!(partition(4, 0).is_err());
+        assert!(partition(1 << 40, 4).unwrap_err().contains("too large"));
+    }
+
+    #[test]
+    fn heat_keeps_a_linear_profile_exactly() {
+        // A straight line between the two boundary temperatures is the
+        // steady state: its second difference is zero (exactly, for small
+        // integers), so no step changes it.
+        let line: Vec<f64> = (0..20).map(|i| i as f64).collect();
+        assert_eq!(heat_serial(line.clone(), 100, 0.25), line);
+    }
+
+    #[test]
+    fn heat_spreads_the_hot_spot_symmetrically_and_loses_heat_at_the_ends() {
+        let n = 61;
+        let start = heat_initial(n);
+        let end = heat_serial(start.clone(), 400, 0.25);
+        // Boundaries stay put, nothing gets hotter than the hot spot or
+        // colder than the boundaries (maximum principle).
+        assert_eq!((end[0], end[n - 1]), (0.0, 0.0));
+        assert!(end.iter().all(|&t| (0.0..=100.0).contains(&t)));
+        // The heat has spread out: the edges warmed up, the centre cooled.
+        assert!(end[1] > 0.0 && end[n / 2] < 100.0);
+        // The ends are held at 0, so heat flows out and the total drops.
+        let total = |u: &[f64]| u.iter().sum::<f64>();
+        assert!(total(&end) < total(&start));
+        // A symmetric start stays symmetric (up to rounding).
+        for i in 0..n {
+            assert!((end[i] - end[n - 1 - i]).abs() < 1e-9, "cell {i}");
+        }
+    }
+}
