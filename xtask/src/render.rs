@@ -386,7 +386,7 @@ fn y_ticks(y_min: f64, y_max: f64, spec: &PlotSpec) -> Vec<(f64, String)> {
         (y_min as i32..=y_max as i32)
             .map(|e| {
                 let v = 10f64.powi(e);
-                (v, spec.measure.format(v))
+                (v, without_trailing_zeros(&spec.measure.format(v)))
             })
             .collect()
     } else {
@@ -398,6 +398,17 @@ fn y_ticks(y_min: f64, y_max: f64, spec: &PlotSpec) -> Vec<(f64, String)> {
             })
             .collect()
     }
+}
+
+/// "10.0 ns" -> "10 ns", "0.10 ns" -> "0.1 ns": tick labels on a log axis.
+fn without_trailing_zeros(label: &str) -> String {
+    let (number, unit) = label.split_once(' ').unwrap_or((label, ""));
+    let number = if number.contains('.') {
+        number.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        number
+    };
+    format!("{number} {unit}").trim_end().to_string()
 }
 
 fn nice_step(raw: f64) -> f64 {
@@ -469,6 +480,9 @@ mod tests {
         assert_eq!(format_time(1234.0), "1.23 µs");
         assert_eq!(format_time(12_345_678.0), "12.3 ms");
         assert_eq!(format_rate(12.5e9), "12.5 GB/s");
+        assert_eq!(without_trailing_zeros("10.0 ns"), "10 ns");
+        assert_eq!(without_trailing_zeros("0.10 ns"), "0.1 ns");
+        assert_eq!(without_trailing_zeros("100 ns"), "100 ns");
     }
 
     #[test]
