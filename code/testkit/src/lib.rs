@@ -106,14 +106,6 @@ pub fn run_with_limit(mut command: Command, limit: Duration) -> Option<Run> {
     }
 }
 
-/// Sends SIGKILL to every process in the group led by `pid`.
-pub fn kill_group(pid: u32) {
-    let _ = Command::new("kill")
-        .args(["-KILL", "--", &format!("-{pid}")])
-        .stderr(Stdio::null())
-        .status();
-}
-
 fn read_all(reader: &mut impl std::io::Read) -> Vec<u8> {
     let mut buffer = Vec::new();
     let _ = reader.read_to_end(&mut buffer);
@@ -121,9 +113,9 @@ fn read_all(reader: &mut impl std::io::Read) -> Vec<u8> {
 }
 
 /// Sends SIGKILL to the process group led by `pid` and to every descendant
-/// of `pid`, with the groups those descendants lead. Descendants that moved
-/// to a group of their own escape [`kill_group`]: `mpirun` puts each rank in
-/// its own group, so killing only its group would leave the ranks running.
+/// of `pid`, with the groups those descendants lead. Killing only the group
+/// is not enough: `mpirun` puts each rank in a group of its own, so the
+/// ranks would keep running.
 pub fn kill_tree(pid: u32) {
     // Look at the tree before killing anything: once `pid` dies its children
     // are re-parented and can no longer be found from it.
