@@ -153,17 +153,57 @@ fn fresh_criterion_dirs(criterion: &Path, since: SystemTime) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Where benchmarks that cannot use criterion (MPI programs that must run
+/// under `mpirun`) write their measurements: one JSON entry per line, in any
+/// `*.jsonl` file of the directory named by `COURSE_BENCH_OUT`.
+pub fn external_results_dir() -> PathBuf {
+    crate::paths::target_dir().join("course").join("bench-out")
+}
+
+/// The entries written to `dir` as JSON lines.
+pub fn read_external(dir: &Path) -> Result<Vec<Entry>, String> {
+    let mut entries = Vec::new();
+    for file in crate::site::files(dir, "jsonl") {
+        let text =
+            std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            entries.push(
+                serde_json::from_str(line)
+                    .map_err(|e| format!("{}: bad line {line:?}: {e}", file.display()))?,
+            );
+        }
+    }
+    Ok(entries)
+}
+
 /// Runs the benchmarks and writes the results file. `python` is the
-/// interpreter with NumPy, or the reason there is none.
+/// interpreter with NumPy, or the reason there is none. With `only`, runs
+/// one episode's benchmark (and its Python baseline) and merges its
+/// measurements into the existing results file.
 pub fn run(
     quick: bool,
+    only: Option<&str>,
     python: Result<&Path, &str>,
     env: &[(String, String)],
 ) -> Result<PathBuf, String> {
     let root = crate::paths::root();
     let since = SystemTime::now() - std::time::Duration::from_secs(1);
     let mut entries: Vec<Entry> = Vec::new();
-    for name in bench_names()? {
+    let mut names = bench_names()?;
+    if let Some(only) = only {
+        if !names.iter().any(|n| n == only) {
+            return Err(format!(
+                "no benchmark named {only:?} (there are: {})",
+                names.join(", ")
+            ));
+        }
+        names.retain(|n| n == only);
+    }
+    let external = external_results_dir();
+    let _ = std::fs::remove_dir_all(&external);
+    std::fs::create_dir_all(&external)
+        .map_err(|e| format!("cannot create {}: {e}", external.display()))?;
+    for name in names {
         let _s = step(format!(
             "benchmark `{name}` ({})",
             if quick { "quick" } else { "full" }
@@ -172,6 +212,8 @@ pub fn run(
             .args(["bench", "--quiet", "--bench", &name, "--"])
             .args(criterion_args(quick))
             .envs(env.iter().map(|(k, v)| (k, v)))
+            .env("COURSE_BENCH_OUT", &external)
+            .env("COURSE_BENCH_MODE", if quick { "quick" } else { "full" })
             .current_dir(&root)
             .status()
             .map_err(|e| format!("cannot run cargo bench: {e}"))?;
@@ -182,6 +224,7 @@ pub fn run(
     for dir in fresh_criterion_dirs(&crate::paths::target_dir().join("criterion"), since) {
         entries.push(from_criterion(&dir)?);
     }
+    entries.extend(read_external(&external)?);
 
     let mut not_measured = Vec::new();
     let mut python_version = None;
@@ -194,7 +237,13 @@ pub fn run(
                     "import sys, numpy; print(f'Python {sys.version.split()[0]}, NumPy {numpy.__version__}')",
                 ],
             );
-            for script in python_scripts() {
+            let scripts = python_scripts().into_iter().filter(|s| {
+                only.is_none_or(|o| {
+                    s.file_stem()
+                        .is_some_and(|stem| stem.to_string_lossy() == o.replace('-', "_"))
+                })
+            });
+            for script in scripts {
                 let _s = step(format!(
                     "Python baseline {}",
                     script.file_name().unwrap_or_default().to_string_lossy()
@@ -214,15 +263,30 @@ pub fn run(
             });
         }
     }
+    let path = crate::paths::results_file();
+    let mut fingerprint = Some(fingerprint(quick));
+    if only.is_some() {
+        // Keep the other episodes' measurements; a partial run never counts
+        // as up to date for `serve`.
+        fingerprint = None;
+        if let Some(previous) = Results::load(&path) {
+            let fresh: std::collections::HashSet<String> = entries.iter().map(Entry::id).collect();
+            entries.extend(
+                previous
+                    .entries
+                    .into_iter()
+                    .filter(|e| !fresh.contains(&e.id())),
+            );
+        }
+    }
     entries.sort_by_key(Entry::id);
     let results = Results {
         machine: machine(python_version),
         mode: if quick { "quick" } else { "full" }.into(),
         not_measured,
         entries,
-        fingerprint: Some(fingerprint(quick)),
+        fingerprint,
     };
-    let path = crate::paths::results_file();
     results
         .save(&path)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;

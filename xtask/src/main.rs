@@ -13,8 +13,10 @@ commands:
                         a Vulkan driver, Python/NumPy); say what is missing
   test [--no-install]   set-up, then every check: format, lints, all tests
                         (kernels, examples, MPI under mpirun, GPU, books, site)
-  bench [--quick]       run the benchmarks; write target/course/results.json
-  build                 full benchmarks, then both books into target/site/
+  bench [--quick] [--only NAME]
+                        run the benchmarks; write target/course/results.json
+                        (--only: one episode's bench, merged into that file)
+  build [--no-bench]    full benchmarks, then both books into target/site/
   serve [--port N] [--no-bench]
                         quick benchmarks (if the code changed), then serve both
                         books on http://localhost:3000 with live reload
@@ -29,9 +31,15 @@ fn main() -> ExitCode {
         ["setup", "--no-install"] => setup_only(false),
         ["test"] => test(true),
         ["test", "--no-install"] => test(false),
-        ["bench"] => bench_only(false),
-        ["bench", "--quick"] => bench_only(true),
-        ["build"] => build(),
+        ["bench", rest @ ..] => match bench_options(rest) {
+            Ok((quick, only)) => bench_only(quick, only),
+            Err(e) => {
+                eprintln!("error: {e}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        },
+        ["build"] => build(true),
+        ["build", "--no-bench"] => build(false),
         ["serve", rest @ ..] => match serve_options(rest) {
             Ok((port, measure)) => serve_books(port, measure),
             Err(e) => {
@@ -207,15 +215,33 @@ fn python_for_bench(env: &Environment) -> Result<&std::path::Path, &str> {
     )
 }
 
-fn bench_only(quick: bool) -> Outcome {
+/// `--quick` and `--only NAME`, in any order.
+fn bench_options<'a>(args: &[&'a str]) -> Result<(bool, Option<&'a str>), String> {
+    let (mut quick, mut only) = (false, None);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match *arg {
+            "--quick" => quick = true,
+            "--only" => only = Some(*rest.next().ok_or("--only needs a benchmark name")?),
+            other => return Err(format!("unknown option {other:?} for bench")),
+        }
+    }
+    Ok((quick, only))
+}
+
+fn bench_only(quick: bool, only: Option<&str>) -> Outcome {
     let env = setup::setup(true);
-    bench::run(quick, python_for_bench(&env), &setup::child_env(&env))?;
+    bench::run(quick, only, python_for_bench(&env), &setup::child_env(&env))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn build() -> Outcome {
-    let env = setup::setup(true);
-    bench::run(false, python_for_bench(&env), &setup::child_env(&env))?;
+fn build(measure: bool) -> Outcome {
+    let env = setup::setup(measure);
+    if measure {
+        bench::run(false, None, python_for_bench(&env), &setup::child_env(&env))?;
+    } else {
+        note("benchmarks: not run (--no-bench); the pages show the last results, if any");
+    }
     let site_dir = paths::site_dir();
     {
         let _s = step("rendering both books");
@@ -272,7 +298,7 @@ fn serve_books(port: u16, measure: bool) -> Outcome {
         note("benchmarks: code and results unchanged since the last run, not re-measuring");
     } else {
         // Building the benches also checks that the code compiles.
-        bench::run(true, python_for_bench(&env), &setup::child_env(&env))?;
+        bench::run(true, None, python_for_bench(&env), &setup::child_env(&env))?;
     }
     serve::serve(port, &self_exe()?)?;
     Ok(ExitCode::SUCCESS)

@@ -1,0 +1,1 @@
+//! Day 1, Parallel computing: threads, rayon and scaling.

@@ -1,0 +1,1 @@
+//! Day 2, Performance: measure, profile, optimise.

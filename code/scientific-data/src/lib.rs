@@ -1,0 +1,1 @@
+//! Day 1, Scientific data: bits, bytes and file formats.

@@ -1,0 +1,1 @@
+//! Day 1, The stack: arrays, memory and the machine.
