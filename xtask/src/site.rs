@@ -283,21 +283,68 @@ pub fn unrendered_math(site: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     for page in files(site, "html") {
         let html = std::fs::read_to_string(&page).unwrap_or_default();
+        let shown = page
+            .strip_prefix(site)
+            .unwrap_or(&page)
+            .display()
+            .to_string();
         if html.contains("$$") {
-            let shown = page
-                .strip_prefix(site)
-                .unwrap_or(&page)
-                .display()
-                .to_string();
             problems.push(format!("{shown}: contains raw $$ (math not rendered)"));
+        }
+        // mdbook-katex renders `$…$` inline; `\\(…\\)` in a page stays raw.
+        if without_code(&html).contains("\\(") {
+            problems.push(format!(
+                "{shown}: contains raw \\( (inline math is written $…$, not \\\\(…\\\\))"
+            ));
         }
     }
     problems
 }
 
+/// The page without its `<code>` and `<pre>` elements, where a backslash
+/// or a dollar is just text.
+fn without_code(html: &str) -> String {
+    let mut rest = html;
+    let mut kept = String::new();
+    while let Some(start) = rest.find("<code").or_else(|| rest.find("<pre")) {
+        let start = match (rest.find("<code"), rest.find("<pre")) {
+            (Some(a), Some(b)) => a.min(b),
+            _ => start,
+        };
+        kept.push_str(&rest[..start]);
+        let close = if rest[start..].starts_with("<code") {
+            "</code>"
+        } else {
+            "</pre>"
+        };
+        match rest[start..].find(close) {
+            Some(end) => rest = &rest[start + end + close.len()..],
+            None => return kept,
+        }
+    }
+    kept.push_str(rest);
+    kept
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_inline_math_is_found_outside_code_only() {
+        assert_eq!(
+            without_code("a <code>\\(x\\)</code> b <pre>p</pre> c"),
+            "a  b  c"
+        );
+        let site = std::env::temp_dir().join(format!("course-math-check-{}", std::process::id()));
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::write(site.join("ok.html"), "<p><code>\\(x\\)</code></p>").unwrap();
+        std::fs::write(site.join("raw.html"), "<p>take \\(n\\) steps</p>").unwrap();
+        let problems = unrendered_math(&site);
+        std::fs::remove_dir_all(&site).unwrap();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("raw.html: contains raw \\("));
+    }
 
     #[test]
     fn references_are_found_in_tags() {

@@ -2,8 +2,11 @@
 //! ("ranks") by `mpirun`, that share no memory and cooperate by sending
 //! messages. Helpers shared by the episode's examples.
 
+use mpi::collective::SystemOperation;
+use mpi::datatype::Partition;
 use mpi::topology::SimpleCommunicator;
 use mpi::traits::*;
+use serde::{Deserialize, Serialize};
 
 // ANCHOR: require_ranks
 /// Stops the job unless `world` has at least `at_least` ranks.
@@ -107,6 +110,88 @@ pub fn partition(n: usize, size: usize) -> Result<(Vec<mpi::Count>, Vec<mpi::Cou
     Ok((to_count(counts), to_count(displacements)))
 }
 // ANCHOR_END: partition
+
+// ANCHOR: scatter_sum
+/// Adds up `values` from 0.0. (`Iterator::sum` starts from -0.0, the
+/// identity of addition in IEEE arithmetic, so a rank with nothing to add
+/// would print "-0".)
+pub fn sum(values: &[f64]) -> f64 {
+    values.iter().fold(0.0, |total, x| total + x)
+}
+
+/// Deals `n` numbers out from rank 0 in blocks of nearly equal size (see
+/// [`partition`]) and returns this rank's block. Rank 0 passes the data,
+/// the other ranks `None`; every rank passes the same `n`, so every rank
+/// knows the size of its block without being told.
+pub fn scatter_blocks(
+    world: &SimpleCommunicator,
+    n: usize,
+    data: Option<&[f64]>,
+) -> Result<Vec<f64>, String> {
+    // Same n, same size: every rank gets the same verdict, so an error
+    // leaves no rank waiting inside the collective.
+    let (counts, displs) = partition(n, world.size() as usize)?;
+    let mut mine = vec![0.0f64; counts[world.rank() as usize] as usize];
+    let root = world.process_at_rank(0);
+    match data {
+        Some(data) if world.rank() == 0 => {
+            if data.len() != n {
+                return Err(format!("rank 0 has {} numbers, not {n}", data.len()));
+            }
+            let blocks = Partition::new(data, &counts[..], &displs[..]);
+            root.scatter_varcount_into_root(&blocks, &mut mine[..]);
+        }
+        _ => root.scatter_varcount_into(&mut mine[..]),
+    }
+    Ok(mine)
+}
+
+/// Adds every rank's `partial` up on rank 0: `Some(total)` there, `None`
+/// on the other ranks.
+pub fn reduce_sum(world: &SimpleCommunicator, partial: f64) -> Option<f64> {
+    let root = world.process_at_rank(0);
+    if world.rank() == 0 {
+        let mut total = 0.0f64;
+        root.reduce_into_root(&partial, &mut total, SystemOperation::sum());
+        Some(total)
+    } else {
+        root.reduce_into(&partial, SystemOperation::sum());
+        None
+    }
+}
+// ANCHOR_END: scatter_sum
+
+// ANCHOR: particle
+/// A particle of a simulation: the kind of record a program sends around.
+///
+/// `Equivalence` (from the `mpi` crate) describes the struct's fields and
+/// their offsets to MPI as a *derived datatype*, so a slice of particles is
+/// sent straight from memory like a slice of numbers. `Serialize` and
+/// `Deserialize` (serde) let it travel as bytes in any serde format instead.
+#[derive(Equivalence, Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq)]
+pub struct Particle {
+    pub id: u64,
+    pub mass: f64,
+    pub position: [f64; 3],
+    pub velocity: [f64; 3],
+}
+// ANCHOR_END: particle
+
+/// `n` particles with distinct, exactly representable values, the same on
+/// every rank (so a receiver can check what arrived).
+pub fn particles(n: usize) -> Vec<Particle> {
+    (0..n)
+        .map(|i| {
+            let x = i as f64;
+            Particle {
+                id: i as u64,
+                mass: 1.0 + (i % 7) as f64,
+                position: [x, x + 0.5, x + 0.25],
+                velocity: [-x, 0.125 * x, 2.0],
+            }
+        })
+        .collect()
+}
 
 // ANCHOR: heat_cell
 /// One explicit Euler step of `u_t = alpha u_xx` for one cell, from its value

@@ -175,8 +175,18 @@ pub fn mpirun_available() -> bool {
 ///
 /// Panics, naming what to install, when `mpirun` is missing.
 pub fn mpirun(ranks: usize, name: &str, args: &[&str], limit: Duration) -> Option<Run> {
+    mpirun_program(ranks, &example(name), args, limit)
+}
+
+/// [`mpirun`] for any MPI program, not only an example of this workspace
+/// (the benchmarks run a C program with it too).
+pub fn mpirun_program(
+    ranks: usize,
+    program: &std::path::Path,
+    args: &[&str],
+    limit: Duration,
+) -> Option<Run> {
     assert!(mpirun_available(), "`mpirun` is not on PATH: {INSTALL_MPI}");
-    let program = example(name);
     let _one_job_at_a_time = MPI_JOBS
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -185,7 +195,7 @@ pub fn mpirun(ranks: usize, name: &str, args: &[&str], limit: Duration) -> Optio
     // --oversubscribe: the tests start more ranks than a laptop or CI runner
     // has cores; Open MPI refuses that by default.
     command.args(["-n", &ranks.to_string(), "--oversubscribe"]);
-    command.arg(&program).args(args);
+    command.arg(program).args(args);
     if running_as_root() {
         // Open MPI refuses to run as root (as in containers) unless told twice.
         command
@@ -193,7 +203,7 @@ pub fn mpirun(ranks: usize, name: &str, args: &[&str], limit: Duration) -> Optio
             .env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
     }
     let run = run_with_limit(command, limit);
-    assert_no_stray_processes(&program);
+    assert_no_stray_processes(program);
     run
 }
 
