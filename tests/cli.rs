@@ -34,10 +34,10 @@ fn a_bad_serve_option_prints_usage_and_exits_2() {
 
 #[test]
 fn setup_on_a_login_node_lists_what_it_skipped_and_never_exits_0() {
-    // Rehearse a cluster login node: no MPI, no Vulkan driver, no apt.
+    // Rehearse a cluster login node: no MPI, no Vulkan driver, no HDF5, no apt.
     let out = xtask()
         .args(["setup", "--no-install"])
-        .env("COURSE_SIMULATE_MISSING", "mpi,vulkan,apt")
+        .env("COURSE_SIMULATE_MISSING", "mpi,vulkan,hdf5,apt")
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -50,6 +50,9 @@ fn setup_on_a_login_node_lists_what_it_skipped_and_never_exits_0() {
         stderr.contains("MPI: the `distributed` crate") && stderr.contains("module load openmpi")
     );
     assert!(stderr.contains("GPU: the `gpu` kernels") && stderr.contains("mesa-vulkan-drivers"));
+    assert!(
+        stderr.contains("HDF5: the `scientific-data` crate") && stderr.contains("module load hdf5")
+    );
 }
 
 /// A port nobody listens on right now.

@@ -131,7 +131,42 @@ pub fn machine(python: Option<String>) -> Machine {
         .trim()
         .to_string(),
         python,
+        caches: caches(Path::new("/sys/devices/system/cpu/cpu0/cache")),
     }
+}
+
+/// The data and unified caches Linux reports for one CPU
+/// (`<dir>/index*/{level,type,size}`, size like "32K" or "1M"), smallest
+/// level first; empty when the directory is missing (macOS, containers).
+pub fn caches(dir: &Path) -> Vec<crate::results::Cache> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<crate::results::Cache> = entries
+        .filter_map(|entry| {
+            let index = entry.ok()?.path();
+            let read = |name: &str| std::fs::read_to_string(index.join(name)).ok();
+            let kind = read("type")?.trim().to_string();
+            if kind == "Instruction" {
+                return None;
+            }
+            let size = read("size")?;
+            let size = size.trim();
+            let (digits, scale) = match size.as_bytes().last()? {
+                b'K' => (&size[..size.len() - 1], 1 << 10),
+                b'M' => (&size[..size.len() - 1], 1 << 20),
+                b'G' => (&size[..size.len() - 1], 1 << 30),
+                _ => (size, 1),
+            };
+            Some(crate::results::Cache {
+                level: read("level")?.trim().parse().ok()?,
+                kind,
+                bytes: digits.parse::<u64>().ok()? * scale,
+            })
+        })
+        .collect();
+    found.sort_by_key(|c| (c.level, c.bytes));
+    found
 }
 
 /// Every `new/` directory criterion wrote since `since`.
@@ -176,6 +211,17 @@ pub fn read_external(dir: &Path) -> Result<Vec<Entry>, String> {
     Ok(entries)
 }
 
+/// Cargo arguments that leave HDF5 out of a build when set-up found none
+/// (`COURSE_SKIP_HDF5` in `env`): building `scientific-data` only as the
+/// benchmarks' dependency turns its default `hdf5` feature off.
+pub fn without_hdf5(env: &[(String, String)]) -> &'static [&'static str] {
+    if env.iter().any(|(key, _)| key == "COURSE_SKIP_HDF5") {
+        &["--workspace", "--exclude", "scientific-data"]
+    } else {
+        &[]
+    }
+}
+
 /// Runs the benchmarks and writes the results file. `python` is the
 /// interpreter with NumPy, or the reason there is none. With `only`, runs
 /// one episode's benchmark (and its Python baseline) and merges its
@@ -209,7 +255,9 @@ pub fn run(
             if quick { "quick" } else { "full" }
         ));
         let status = Command::new("cargo")
-            .args(["bench", "--quiet", "--bench", &name, "--"])
+            .args(["bench", "--quiet", "--bench", &name])
+            .args(without_hdf5(env))
+            .arg("--")
             .args(criterion_args(quick))
             .envs(env.iter().map(|(k, v)| (k, v)))
             .env("COURSE_BENCH_OUT", &external)
@@ -219,6 +267,9 @@ pub fn run(
             .map_err(|e| format!("cannot run cargo bench: {e}"))?;
         if !status.success() {
             return Err(format!("benchmark `{name}` failed ({status})"));
+        }
+        if name == "performance" {
+            crate::flamegraph::generate_wordcount(env);
         }
     }
     for dir in fresh_criterion_dirs(&crate::paths::target_dir().join("criterion"), since) {
@@ -321,4 +372,45 @@ pub fn run_python(python: &Path, script: &Path, mode: &str) -> Result<Vec<Entry>
                 .map_err(|e| format!("{}: bad line {l:?}: {e}", script.display()))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use super::caches;
+    use crate::results::Cache;
+
+    #[test]
+    fn caches_are_read_from_sysfs_without_instruction_caches() {
+        let dir = std::env::temp_dir().join(format!("course-caches-{}", std::process::id()));
+        for (index, level, kind, size) in [
+            (0, "1", "Data", "32K"),
+            (1, "1", "Instruction", "32K"),
+            (2, "2", "Unified", "1024K"),
+            (3, "3", "Unified", "32M"),
+        ] {
+            let entry = dir.join(format!("index{index}"));
+            std::fs::create_dir_all(&entry).unwrap();
+            std::fs::write(entry.join("level"), format!("{level}\n")).unwrap();
+            std::fs::write(entry.join("type"), format!("{kind}\n")).unwrap();
+            std::fs::write(entry.join("size"), format!("{size}\n")).unwrap();
+        }
+        let cache = |level, kind: &str, bytes| Cache {
+            level,
+            kind: kind.into(),
+            bytes,
+        };
+        assert_eq!(
+            caches(&dir),
+            [
+                cache(1, "Data", 32 << 10),
+                cache(2, "Unified", 1 << 20),
+                cache(3, "Unified", 32 << 20)
+            ]
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(
+            caches(&dir).is_empty(),
+            "a missing directory means no caches"
+        );
+    }
 }

@@ -5,6 +5,8 @@
 
 pub mod bench;
 pub mod books;
+pub mod fit;
+pub mod flamegraph;
 pub mod paths;
 pub mod preprocess;
 pub mod progress;

@@ -4,10 +4,14 @@
 //!
 //! ```text
 //! {{#results machine}}                      where and when the numbers were measured
-//! {{#results table GROUP [rows=a,b] [measure=time|element|throughput]}}
-//! {{#results plot GROUP [rows=a,b] [measure=…] [title="…"] [x="…"] [linear]}}
+//! {{#results table GROUP [rows=a,b] [measure=time|element|throughput|speedup]}}
+//! {{#results plot GROUP [rows=a,b] [measure=…] [title="…"] [x="…"] [linear] [fit=amdahl] [marks=caches] [xunit=bytes]}}
 //! {{#results ratio ID_A ID_B}}               mean time of A / mean time of B, "12.3×"
+//! {{#results ratio ID_A ID_B measure=…}}     A / B in that measure (throughput: A's rate / B's)
+//! {{#results caches}}                        the measuring machine's cache sizes, a table
 //! {{#results value ID [measure=…]}}          one measurement
+//! {{#results serial-fraction GROUP FUNCTION}} Amdahl's s fitted to the row's speedups, "1.23 %"
+//! {{#results flamegraph NAME}}              the flamegraph `cargo xtask bench` drew (see flamegraph.rs)
 //! {{#schedule learners}} / {{#schedule instructor}}
 //! ```
 //!
@@ -141,11 +145,34 @@ fn render_directive(body: &str, ctx: &Context) -> Result<String, String> {
                 title: option("title").unwrap_or(group),
                 x_label: option("x").unwrap_or("size"),
                 log_y: !flag("linear"),
+                fit_amdahl: match option("fit") {
+                    None => false,
+                    Some("amdahl") => true,
+                    Some(other) => return Err(format!("unknown fit {other:?} (use amdahl)")),
+                },
+                cache_marks: match option("marks") {
+                    None => false,
+                    Some("caches") => true,
+                    Some(other) => return Err(format!("unknown marks {other:?} (use caches)")),
+                },
+                bytes_x: match option("xunit") {
+                    None => false,
+                    Some("bytes") => true,
+                    Some(other) => return Err(format!("unknown xunit {other:?} (use bytes)")),
+                },
             },
         )),
-        ["results", "ratio", a, b] => Ok(render::ratio(results, a, b)),
+        ["results", "ratio", a, b] => Ok(match measure {
+            None => render::ratio(results, a, b),
+            Some(measure) => render::ratio_in(results, a, b, measure),
+        }),
+        ["results", "caches"] => Ok(render::caches(results)),
         ["results", "value", id] => {
             Ok(render::value(results, id, measure.unwrap_or(Measure::Time)))
+        }
+        ["results", "flamegraph", name] => Ok(crate::flamegraph::render(name)),
+        ["results", "serial-fraction", group, function] => {
+            Ok(render::serial_fraction(results, group, function))
         }
         ["schedule", who] => {
             let schedule = schedule::load(&ctx.schedule_file)?;
@@ -218,6 +245,32 @@ mod tests {
     fn an_unknown_directive_is_an_error() {
         let err = expand("{{#results tabel g}}", &ctx()).unwrap_err();
         assert_eq!(err, "unknown directive {{#results tabel g}}");
+    }
+
+    #[test]
+    fn amdahl_fits_and_serial_fractions_are_directives() {
+        let out = expand("{{#results serial-fraction g f}}", &ctx()).unwrap();
+        assert_eq!(out, "*not measured in this build*");
+        let plot = "{{#results plot g measure=speedup fit=amdahl linear}}";
+        assert!(expand(plot, &ctx()).unwrap().contains("not measured"));
+        let err = expand("{{#results plot g fit=gustafson}}", &ctx()).unwrap_err();
+        assert_eq!(err, "unknown fit \"gustafson\" (use amdahl)");
+    }
+
+    #[test]
+    fn cache_marks_caches_and_throughput_ratios_are_directives() {
+        let out = expand("{{#results caches}}", &ctx()).unwrap();
+        assert!(out.contains("not reported"), "{out}");
+        let out = expand("{{#results ratio a/b a/c measure=throughput}}", &ctx()).unwrap();
+        assert_eq!(out, "*not measured in this build*");
+        let plot = "{{#results plot g measure=element marks=caches}}";
+        assert!(expand(plot, &ctx()).unwrap().contains("not measured"));
+        let err = expand("{{#results plot g marks=tlb}}", &ctx()).unwrap_err();
+        assert_eq!(err, "unknown marks \"tlb\" (use caches)");
+        let plot = "{{#results plot g xunit=bytes}}";
+        assert!(expand(plot, &ctx()).unwrap().contains("not measured"));
+        let err = expand("{{#results plot g xunit=metres}}", &ctx()).unwrap_err();
+        assert_eq!(err, "unknown xunit \"metres\" (use bytes)");
     }
 
     #[test]

@@ -51,6 +51,9 @@ pub enum Measure {
     TimePerElement,
     /// Bytes processed per second.
     Throughput,
+    /// Speedup over the same row at parameter 1: its mean time there divided
+    /// by the mean time here (a thread count as parameter gives strong scaling).
+    Speedup,
 }
 
 impl Measure {
@@ -59,8 +62,9 @@ impl Measure {
             "time" => Ok(Measure::Time),
             "element" => Ok(Measure::TimePerElement),
             "throughput" => Ok(Measure::Throughput),
+            "speedup" => Ok(Measure::Speedup),
             other => Err(format!(
-                "unknown measure {other:?} (use time, element or throughput)"
+                "unknown measure {other:?} (use time, element, throughput or speedup)"
             )),
         }
     }
@@ -70,13 +74,28 @@ impl Measure {
             Measure::Time => Some(e.mean_ns),
             Measure::TimePerElement => e.elements.map(|n| e.mean_ns / n as f64),
             Measure::Throughput => e.bytes.map(|b| b as f64 / (e.mean_ns * 1e-9)),
+            // Needs the row's other entries: see `value_in`.
+            Measure::Speedup => None,
         }
+    }
+
+    /// The value of `e` among the entries of its group (which `Speedup`
+    /// needs for the row's time at parameter 1).
+    fn value_in(self, e: &Entry, group: &[&Entry]) -> Option<f64> {
+        if self != Measure::Speedup {
+            return self.value(e);
+        }
+        let baseline = group.iter().find(|b| {
+            b.function == e.function && b.parameter.parse::<f64>().is_ok_and(|p| p == 1.0)
+        })?;
+        (e.mean_ns > 0.0).then(|| baseline.mean_ns / e.mean_ns)
     }
 
     fn format(self, value: f64) -> String {
         match self {
             Measure::Time | Measure::TimePerElement => format_time(value),
             Measure::Throughput => format_rate(value),
+            Measure::Speedup => format!("{}×", three_digits(value)),
         }
     }
 
@@ -85,6 +104,7 @@ impl Measure {
             Measure::Time => "time per iteration",
             Measure::TimePerElement => "time per element",
             Measure::Throughput => "throughput",
+            Measure::Speedup => "speedup over x = 1",
         }
     }
 }
@@ -154,7 +174,7 @@ pub fn table(results: Option<&Results>, group: &str, rows: &[String], measure: M
                 let cell = measured
                     .iter()
                     .find(|e| &e.parameter == p)
-                    .and_then(|e| measure.value(e))
+                    .and_then(|e| measure.value_in(e, &entries))
                     .map(|v| measure.format(v))
                     .unwrap_or_else(|| "–".to_string());
                 out += &format!(" {cell} |");
@@ -186,8 +206,10 @@ pub fn ratio(results: Option<&Results>, a: &str, b: &str) -> String {
 /// The measured value of one benchmark id, formatted.
 pub fn value(results: Option<&Results>, id: &str, measure: Measure) -> String {
     results
-        .and_then(|r| r.find(id))
-        .and_then(|e| measure.value(e))
+        .and_then(|r| {
+            let e = r.find(id)?;
+            measure.value_in(e, &r.group(&e.group).collect::<Vec<_>>())
+        })
         .map(|v| measure.format(v))
         .unwrap_or_else(|| format!("*{NOT_MEASURED}*"))
 }
@@ -228,6 +250,16 @@ pub struct PlotSpec<'a> {
     pub title: &'a str,
     pub x_label: &'a str,
     pub log_y: bool,
+    /// `fit=amdahl`: also draw Amdahl's law fitted to each row, dashed, with
+    /// the fitted serial fraction in the legend (meant for `measure=speedup`).
+    pub fit_amdahl: bool,
+    /// `marks=caches`: the x values are sizes in bytes (ticks read "4K",
+    /// "1M"), and a labelled vertical line marks each cache size the
+    /// machine reported.
+    pub cache_marks: bool,
+    /// `xunit=bytes`: the x values are sizes in bytes, ticked at powers of
+    /// two as "8", "1K", "16M" (implied by `marks=caches`).
+    pub bytes_x: bool,
 }
 
 /// An inline SVG line plot: x = the parameter (log scale), y = the measure,
@@ -274,7 +306,21 @@ pub fn plot(results: Option<&Results>, spec: &PlotSpec) -> String {
         t.dedup();
         t
     };
+    let mut last_label: Option<f64> = None;
     for x in &x_ticks {
+        // Byte sizes are labelled at powers of two only; any tick that would
+        // crowd the previous label goes without label and grid line.
+        let crowded = last_label.is_some_and(|last| px(*x) - last < 40.0);
+        let bytes = spec.cache_marks || spec.bytes_x;
+        if crowded || (bytes && !(*x as u64).is_power_of_two()) {
+            continue;
+        }
+        last_label = Some(px(*x));
+        let label = if bytes {
+            short_bytes(*x)
+        } else {
+            x.to_string()
+        };
         svg += &format!(
             "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1}\" y2=\"{2}\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/>\
              <text x=\"{0:.1}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
@@ -282,7 +328,7 @@ pub fn plot(results: Option<&Results>, spec: &PlotSpec) -> String {
             top,
             h - bottom,
             h - bottom + 18.0,
-            x
+            label
         );
     }
     for (y_value, label) in y_ticks(y_min, y_max, spec) {
@@ -341,8 +387,191 @@ pub fn plot(results: Option<&Results>, spec: &PlotSpec) -> String {
             escape(name)
         );
     }
+    if spec.cache_marks {
+        let caches = results
+            .map(|r| r.machine.caches.as_slice())
+            .unwrap_or_default();
+        svg += &cache_marks(caches, (x_min, x_max), &px, (top, h - bottom));
+    }
+    if spec.fit_amdahl {
+        svg += &amdahl_fit_curves(&series, (x_min, x_max), &px, &py, (w - right + 14.0, top));
+    }
     svg += "</svg></figure>\n";
     svg
+}
+
+/// "4K", "512K", "1M", "1G": a tick label for a size in bytes.
+fn short_bytes(bytes: f64) -> String {
+    let (value, unit) = if bytes >= (1u64 << 30) as f64 {
+        (bytes / (1u64 << 30) as f64, "G")
+    } else if bytes >= (1 << 20) as f64 {
+        (bytes / (1 << 20) as f64, "M")
+    } else if bytes >= 1024.0 {
+        (bytes / 1024.0, "K")
+    } else {
+        (bytes, "")
+    };
+    format!("{value}{unit}")
+}
+
+/// "32 KiB", "1 MiB", "1.25 MiB": a cache size.
+pub fn format_bytes(bytes: u64) -> String {
+    let (value, unit) = if bytes >= 1 << 30 {
+        (bytes as f64 / (1u64 << 30) as f64, "GiB")
+    } else if bytes >= 1 << 20 {
+        (bytes as f64 / (1 << 20) as f64, "MiB")
+    } else if bytes >= 1 << 10 {
+        (bytes as f64 / 1024.0, "KiB")
+    } else {
+        (bytes as f64, "B")
+    };
+    format!("{value} {unit}")
+}
+
+/// "L1d", "L2", "L3": a cache's short name.
+fn cache_name(cache: &crate::results::Cache) -> String {
+    let suffix = match cache.kind.as_str() {
+        "Data" => "d",
+        "Instruction" => "i",
+        _ => "",
+    };
+    format!("L{}{suffix}", cache.level)
+}
+
+/// `marks=caches`: a dashed vertical line at each cache size inside the
+/// plotted x range (`log2` bounds), labelled at the top of the plot area.
+fn cache_marks(
+    caches: &[crate::results::Cache],
+    (x_min, x_max): (f64, f64),
+    px: &dyn Fn(f64) -> f64,
+    (y_top, y_bottom): (f64, f64),
+) -> String {
+    let mut svg = String::new();
+    for cache in caches {
+        let bytes = cache.bytes as f64;
+        if bytes <= 0.0 || bytes.log2() < x_min || bytes.log2() > x_max {
+            continue;
+        }
+        let x = px(bytes);
+        svg += &format!(
+            "<line class=\"cache-mark\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{y_top}\" y2=\"{y_bottom}\" \
+             stroke=\"currentColor\" stroke-opacity=\"0.6\" stroke-width=\"1.2\" stroke-dasharray=\"2 3\"/>\
+             <text x=\"{:.1}\" y=\"{}\" font-size=\"11\">{} {}</text>\n",
+            x + 3.0,
+            y_top + 12.0,
+            cache_name(cache),
+            format_bytes(cache.bytes)
+        );
+    }
+    svg
+}
+
+/// `{{#results caches}}`: the caches of the machine that measured, as a table.
+pub fn caches(results: Option<&Results>) -> String {
+    let caches = results
+        .map(|r| r.machine.caches.as_slice())
+        .unwrap_or_default();
+    if caches.is_empty() {
+        return "*Cache sizes: not reported by the machine that measured (or not measured in this build).*\n"
+            .to_string();
+    }
+    let mut out = String::from("| cache | type | size |\n| --- | --- | --: |\n");
+    for cache in caches {
+        out += &format!(
+            "| {} | {} | {} |\n",
+            cache_name(cache),
+            cache.kind.to_lowercase(),
+            format_bytes(cache.bytes)
+        );
+    }
+    out
+}
+
+/// `{{#results ratio A B measure=…}}`: A's value over B's in `measure`, as
+/// "1.23×". With `measure=throughput` it says how many times B's rate A
+/// reaches (the plain `ratio` divides mean times, the other way round).
+pub fn ratio_in(results: Option<&Results>, a: &str, b: &str, measure: Measure) -> String {
+    let value = |r: &Results, id: &str| {
+        let e = r.find(id)?;
+        measure.value_in(e, &r.group(&e.group).collect::<Vec<_>>())
+    };
+    match results.and_then(|r| Some((value(r, a)?, value(r, b)?))) {
+        Some((a, b)) if b > 0.0 => format!("{}×", three_digits(a / b)),
+        _ => format!("*{NOT_MEASURED}*"),
+    }
+}
+
+/// `fit=amdahl`: for each series with a point beyond x = 1, Amdahl's law
+/// with the fitted serial fraction (see `crate::fit`), drawn dashed in the
+/// series' colour over the plotted x range, with a legend entry "fit s = …"
+/// below the series' entries (which start at `legend` = (x, y)).
+fn amdahl_fit_curves(
+    series: &[(String, Vec<(f64, f64)>)],
+    (x_min, x_max): (f64, f64),
+    px: &dyn Fn(f64) -> f64,
+    py: &dyn Fn(f64) -> f64,
+    legend: (f64, f64),
+) -> String {
+    let mut svg = String::new();
+    let mut entries = 0;
+    for (index, (_, points)) in series.iter().enumerate() {
+        let Some(s) = crate::fit::serial_fraction(points) else {
+            continue;
+        };
+        let colour = COLOURS[index % COLOURS.len()];
+        // 32 steps, evenly spaced on the log2 x axis.
+        let path: Vec<String> = (0..=32)
+            .map(|i| {
+                let p = (x_min + (x_max - x_min) * f64::from(i) / 32.0).exp2();
+                format!("{:.1},{:.1}", px(p), py(crate::fit::amdahl(s, p)))
+            })
+            .collect();
+        svg += &format!(
+            "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.6\" stroke-dasharray=\"5 4\" points=\"{}\"/>\n",
+            path.join(" ")
+        );
+        let (lx, ly) = (
+            legend.0,
+            legend.1 + 10.0 + 22.0 * (series.len() + entries) as f64,
+        );
+        svg += &format!(
+            "<line x1=\"{lx}\" x2=\"{}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{colour}\" stroke-width=\"1.6\" stroke-dasharray=\"5 4\"/>\
+             <text x=\"{}\" y=\"{}\">fit s = {}</text>\n",
+            lx + 22.0,
+            lx + 28.0,
+            ly + 4.0,
+            percent(s)
+        );
+        entries += 1;
+    }
+    svg
+}
+
+/// A fraction as a percentage with three significant digits: "1.23 %".
+fn percent(fraction: f64) -> String {
+    format!("{} %", three_digits(100.0 * fraction))
+}
+
+/// `{{#results serial-fraction GROUP FUNCTION}}`: the serial fraction of
+/// Amdahl's law fitted to the row's speedups over parameter 1, as "1.23 %".
+pub fn serial_fraction(results: Option<&Results>, group: &str, function: &str) -> String {
+    let fitted = results.and_then(|r| {
+        let entries: Vec<&Entry> = r.group(group).collect();
+        let points: Vec<(f64, f64)> = entries
+            .iter()
+            .filter(|e| e.function == function)
+            .filter_map(|e| {
+                Some((
+                    e.parameter.parse::<f64>().ok()?,
+                    Measure::Speedup.value_in(e, &entries)?,
+                ))
+            })
+            .collect();
+        crate::fit::serial_fraction(&points)
+    });
+    fitted
+        .map(percent)
+        .unwrap_or_else(|| format!("*{NOT_MEASURED}*"))
 }
 
 fn series(entries: &[&Entry], spec: &PlotSpec) -> Vec<(String, Vec<(f64, f64)>)> {
@@ -360,7 +589,12 @@ fn series(entries: &[&Entry], spec: &PlotSpec) -> Vec<(String, Vec<(f64, f64)>)>
             let mut points: Vec<(f64, f64)> = entries
                 .iter()
                 .filter(|e| e.function == name)
-                .filter_map(|e| Some((e.parameter.parse::<f64>().ok()?, spec.measure.value(e)?)))
+                .filter_map(|e| {
+                    Some((
+                        e.parameter.parse::<f64>().ok()?,
+                        spec.measure.value_in(e, entries)?,
+                    ))
+                })
                 .filter(|(x, y)| *x > 0.0 && *y > 0.0)
                 .collect();
             points.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -459,6 +693,7 @@ mod tests {
                 date: "2026-11-21".into(),
                 os: "linux x86_64".into(),
                 python: None,
+                caches: vec![],
             },
             mode: "quick".into(),
             not_measured: vec![crate::results::Missing {
@@ -515,6 +750,9 @@ mod tests {
             title: "t",
             x_label: "n",
             log_y: true,
+            fit_amdahl: false,
+            cache_marks: false,
+            bytes_x: false,
         };
         assert!(plot(None, &spec).contains(NOT_MEASURED));
     }
@@ -522,6 +760,76 @@ mod tests {
     #[test]
     fn ratio_divides_mean_times() {
         assert_eq!(ratio(Some(&sample()), "g/slow/64", "g/fast/64"), "12.0×");
+    }
+
+    /// Strong scaling that follows Amdahl's law exactly: row `a` with serial
+    /// fraction 10 %, row `b` with 25 %, and row `c` without a 1-thread run.
+    fn scaling() -> Results {
+        let mut r = sample();
+        r.entries.clear();
+        for (row, s) in [("a", 0.1), ("b", 0.25)] {
+            for p in [1.0, 2.0, 4.0] {
+                let mean_ns = 1000.0 / crate::fit::amdahl(s, p);
+                r.entries.push(entry(row, &p.to_string(), mean_ns));
+            }
+        }
+        r.entries.push(entry("c", "2", 500.0));
+        r
+    }
+
+    #[test]
+    fn speedup_divides_the_rows_time_at_1_by_its_time_at_p() {
+        let r = scaling();
+        let rows = ["a".to_string(), "c".to_string()];
+        assert_eq!(
+            table(Some(&r), "g", &rows, Measure::Speedup),
+            "| | 1 | 2 | 4 |\n| --- | --: | --: | --: |\n\
+             | `a` | 1.00× | 1.82× | 3.08× |\n\
+             | `c` | – | – | – |\n"
+        );
+        assert_eq!(value(Some(&r), "g/b/2", Measure::Speedup), "1.60×");
+        assert!(value(Some(&r), "g/c/2", Measure::Speedup).contains(NOT_MEASURED));
+        assert_eq!(Measure::parse("speedup"), Ok(Measure::Speedup));
+    }
+
+    #[test]
+    fn the_serial_fraction_is_fitted_per_row() {
+        let r = scaling();
+        assert_eq!(serial_fraction(Some(&r), "g", "a"), "10.0 %");
+        assert_eq!(serial_fraction(Some(&r), "g", "b"), "25.0 %");
+        assert!(serial_fraction(Some(&r), "g", "c").contains(NOT_MEASURED));
+        assert!(serial_fraction(None, "g", "a").contains(NOT_MEASURED));
+    }
+
+    #[test]
+    fn an_amdahl_fit_adds_a_dashed_curve_and_legend_entry_per_row() {
+        let rows = ["a".to_string(), "b".to_string(), "c".to_string()];
+        let mut spec = PlotSpec {
+            group: "g",
+            rows: &rows,
+            measure: Measure::Speedup,
+            title: "t",
+            x_label: "threads",
+            log_y: false,
+            fit_amdahl: true,
+            cache_marks: false,
+            bytes_x: false,
+        };
+        let svg = plot(Some(&scaling()), &spec);
+        assert!(
+            !svg.contains("\n\n"),
+            "a blank line would end the HTML block"
+        );
+        // Two measured lines (c has no speedups) and two fitted curves.
+        assert_eq!(svg.matches("<polyline").count(), 4);
+        assert_eq!(svg.matches("stroke-dasharray=\"5 4\"").count(), 4);
+        assert!(svg.contains(">fit s = 10.0 %</text>"));
+        assert!(svg.contains(">fit s = 25.0 %</text>"));
+        assert!(svg.contains("speedup over x = 1"));
+        spec.fit_amdahl = false;
+        let plain = plot(Some(&scaling()), &spec);
+        assert_eq!(plain.matches("<polyline").count(), 2);
+        assert!(!plain.contains("fit s ="));
     }
 
     #[test]
@@ -533,6 +841,9 @@ mod tests {
             title: "t",
             x_label: "n",
             log_y: true,
+            fit_amdahl: false,
+            cache_marks: false,
+            bytes_x: false,
         };
         let svg = plot(Some(&sample()), &spec);
         assert!(svg.starts_with("<figure") && svg.trim_end().ends_with("</figure>"));
@@ -541,5 +852,153 @@ mod tests {
             "a blank line would end the HTML block"
         );
         assert_eq!(svg.matches("<polyline").count(), 2);
+    }
+}
+
+#[cfg(test)]
+mod cache_and_throughput_tests {
+    use super::*;
+    use crate::results::{Cache, Machine};
+
+    /// A latency staircase over 4 KiB .. 64 MiB (powers of two and the
+    /// points halfway), a triad and a sum, on a machine with three caches.
+    fn staircase() -> Results {
+        let mut entries = Vec::new();
+        let mut bytes = 4096u64;
+        while bytes <= 64 << 20 {
+            for size in [bytes, bytes + bytes / 2] {
+                entries.push(Entry {
+                    group: "s/latency".into(),
+                    function: "chase".into(),
+                    parameter: size.to_string(),
+                    mean_ns: 1000.0,
+                    elements: Some(100),
+                    bytes: None,
+                });
+            }
+            bytes *= 2;
+        }
+        // 2.4 GB in 0.2 s: 12 GB/s; 0.8 GB in 0.05 s: 16 GB/s.
+        for (function, bytes, mean_ns) in [("triad", 2_400_000_000, 2e8), ("sum", 800_000_000, 5e7)]
+        {
+            entries.push(Entry {
+                group: "s/bw".into(),
+                function: function.into(),
+                parameter: String::new(),
+                mean_ns,
+                elements: None,
+                bytes: Some(bytes),
+            });
+        }
+        let cache = |level, kind: &str, bytes| Cache {
+            level,
+            kind: kind.into(),
+            bytes,
+        };
+        Results {
+            machine: Machine {
+                cpu: "Test CPU".into(),
+                cores: 2,
+                rustc: "rustc 1.95.0".into(),
+                commit: "abc1234".into(),
+                date: "2026-11-21".into(),
+                os: "linux x86_64".into(),
+                python: None,
+                caches: vec![
+                    cache(1, "Data", 32 << 10),
+                    cache(2, "Unified", 1 << 20),
+                    cache(3, "Unified", 256 << 20),
+                ],
+            },
+            mode: "quick".into(),
+            not_measured: vec![],
+            entries,
+            fingerprint: None,
+        }
+    }
+
+    fn spec(cache_marks: bool) -> PlotSpec<'static> {
+        PlotSpec {
+            group: "s/latency",
+            rows: &[],
+            measure: Measure::TimePerElement,
+            title: "t",
+            x_label: "working set",
+            log_y: true,
+            fit_amdahl: false,
+            cache_marks,
+            bytes_x: false,
+        }
+    }
+
+    #[test]
+    fn sizes_are_formatted_for_ticks_and_cache_labels() {
+        assert_eq!(short_bytes(4096.0), "4K");
+        assert_eq!(short_bytes(524_288.0), "512K");
+        assert_eq!(short_bytes((1u64 << 30) as f64), "1G");
+        assert_eq!(format_bytes(32 << 10), "32 KiB");
+        assert_eq!(format_bytes(1280 << 10), "1.25 MiB");
+        assert_eq!(format_bytes(1 << 20), "1 MiB");
+    }
+
+    #[test]
+    fn cache_marks_draw_a_labelled_line_at_each_cache_inside_the_x_range() {
+        let svg = plot(Some(&staircase()), &spec(true));
+        assert!(
+            !svg.contains("\n\n"),
+            "a blank line would end the HTML block"
+        );
+        // L1d and L2 lie inside 4 KiB .. 96 MiB; the 256 MiB L3 does not.
+        assert_eq!(svg.matches("class=\"cache-mark\"").count(), 2);
+        assert!(svg.contains(">L1d 32 KiB</text>"));
+        assert!(svg.contains(">L2 1 MiB</text>"));
+        assert!(!svg.contains("L3"));
+        // Byte ticks at powers of two, never two labels closer than 40 px.
+        assert!(svg.contains(">4K</text>") && svg.contains(">1M</text>"));
+        assert!(!svg.contains(">6K</text>") && !svg.contains(">6144</text>"));
+        let plain = plot(Some(&staircase()), &spec(false));
+        assert_eq!(plain.matches("class=\"cache-mark\"").count(), 0);
+    }
+
+    #[test]
+    fn tick_labels_never_crowd_each_other() {
+        let svg = plot(Some(&staircase()), &spec(true));
+        let xs: Vec<f64> = svg
+            .lines()
+            .filter(|l| l.contains("text-anchor=\"middle\">") && l.contains("<line x1="))
+            .filter_map(|l| {
+                let start = l.find("<text x=\"")? + 9;
+                l[start..].split('"').next()?.parse().ok()
+            })
+            .collect();
+        assert!(xs.len() >= 5, "{xs:?}");
+        assert!(xs.windows(2).all(|w| w[1] - w[0] >= 40.0), "{xs:?}");
+    }
+
+    #[test]
+    fn the_caches_directive_lists_the_reported_caches() {
+        assert_eq!(
+            caches(Some(&staircase())),
+            "| cache | type | size |\n| --- | --- | --: |\n\
+             | L1d | data | 32 KiB |\n| L2 | unified | 1 MiB |\n| L3 | unified | 256 MiB |\n"
+        );
+        assert!(caches(None).contains("not reported"));
+    }
+
+    #[test]
+    fn a_throughput_ratio_divides_rates_not_times() {
+        let r = staircase();
+        assert_eq!(
+            ratio_in(Some(&r), "s/bw/sum", "s/bw/triad", Measure::Throughput),
+            "1.33×"
+        );
+        assert_eq!(
+            ratio_in(Some(&r), "s/bw/sum", "s/bw/triad", Measure::Time),
+            "0.25×"
+        );
+        assert_eq!(ratio(Some(&r), "s/bw/sum", "s/bw/triad"), "0.25×");
+        assert!(
+            ratio_in(Some(&r), "s/bw/sum", "s/bw/none", Measure::Throughput).contains(NOT_MEASURED)
+        );
     }
 }

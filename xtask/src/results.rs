@@ -30,6 +30,20 @@ pub struct Machine {
     /// Python and NumPy versions used for the baselines, when there were any.
     #[serde(default)]
     pub python: Option<String>,
+    /// The data and unified caches of the first CPU as the operating system
+    /// reports them, smallest level first; empty when it reports none.
+    #[serde(default)]
+    pub caches: Vec<Cache>,
+}
+
+/// One cache of the machine: level (1, 2, 3…), type ("Data",
+/// "Instruction" or "Unified", as Linux names them) and size in bytes.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Cache {
+    pub level: u32,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub bytes: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -24,6 +24,8 @@ pub struct Skipped {
 pub struct Environment {
     pub mpi: bool,
     pub vulkan: bool,
+    /// HDF5's C library, for the `scientific-data` crate's `hdf5` feature.
+    pub hdf5: bool,
     pub books: bool,
     /// The Python interpreter with NumPy for the baselines, if any.
     pub python: Option<PathBuf>,
@@ -117,6 +119,47 @@ pub fn has_vulkan() -> bool {
         .iter()
         .any(|d| any_file_starting(d, ""));
     loader && driver
+}
+
+/// The Debian package with HDF5's C library and headers.
+pub const HDF5_PACKAGE: &str = "libhdf5-dev";
+
+/// HDF5, found where the `hdf5-metno` crate's build script looks for it:
+/// `$HDF5_DIR/include` (set by `module load hdf5` on many clusters),
+/// pkg-config, or Debian's and other distributions' include directories.
+/// `COURSE_SIMULATE_MISSING=hdf5` pretends it is absent.
+pub fn has_hdf5() -> bool {
+    let simulated = std::env::var("COURSE_SIMULATE_MISSING").unwrap_or_default();
+    if simulated.split(',').any(|w| w.trim() == "hdf5") {
+        return false;
+    }
+    if let Some(dir) = std::env::var_os("HDF5_DIR") {
+        return Path::new(&dir).join("include").join("hdf5.h").exists();
+    }
+    let headers = [
+        "/usr/include/hdf5/serial",
+        "/usr/include",
+        "/usr/local/include",
+    ]
+    .iter()
+    .any(|d| Path::new(d).join("hdf5.h").exists());
+    headers
+        || Command::new("pkg-config")
+            .args(["--exists", "hdf5"])
+            .status()
+            .is_ok_and(|s| s.success())
+}
+
+/// The checks left out without HDF5, and how to get it.
+pub fn hdf5_skipped() -> Skipped {
+    Skipped {
+        check: "HDF5: the `scientific-data` crate's HDF5 format (tested without it)".into(),
+        why: "HDF5's C library and headers not found".into(),
+        fix: format!(
+            "on a cluster: `module load hdf5` (it sets HDF5_DIR on most sites); on Debian/Ubuntu: \
+             `sudo apt install {HDF5_PACKAGE}`; macOS: `brew install hdf5`"
+        ),
+    }
 }
 
 /// What is on this machine. `COURSE_SIMULATE_MISSING=mpi,vulkan,apt` makes
@@ -236,7 +279,10 @@ pub fn setup(install: bool) -> Environment {
     env.books = books;
 
     let mut found = detect();
-    let packages = missing_packages(found);
+    let mut packages = missing_packages(found);
+    if !has_hdf5() {
+        packages.push(HDF5_PACKAGE);
+    }
     if !packages.is_empty() {
         if install && found.can_apt {
             let _s = step(format!("installing with apt: {}", packages.join(" ")));
@@ -266,8 +312,14 @@ pub fn setup(install: bool) -> Environment {
         }
     }
     env.skipped.extend(skips_without_install(found));
+    // perf and inferno, for the Performance episode's flamegraph (optional).
+    crate::flamegraph::setup(install, found.can_apt);
     env.mpi = found.mpi && found.libclang;
     env.vulkan = found.vulkan;
+    env.hdf5 = has_hdf5();
+    if !env.hdf5 {
+        env.skipped.push(hdf5_skipped());
+    }
 
     match python_with_numpy(install) {
         Ok(python) => env.python = Some(python),
@@ -345,6 +397,13 @@ pub fn child_env(env: &Environment) -> Vec<(String, String)> {
             vars.push((var.into(), "/nonexistent/course-no-driver.json".into()));
         }
     }
+    if !env.hdf5 {
+        // `cargo xtask bench` then builds the benchmarks without HDF5.
+        vars.push((
+            "COURSE_SKIP_HDF5".into(),
+            "no HDF5 library on this machine".into(),
+        ));
+    }
     if !env.books {
         vars.push((
             "COURSE_SKIP_BOOKS".into(),
@@ -386,6 +445,25 @@ mod tests {
         };
         assert!(skips_without_install(found).is_empty());
         assert!(missing_packages(found).is_empty());
+    }
+
+    #[test]
+    fn without_hdf5_the_skip_says_how_to_get_it_and_the_bench_leaves_it_out() {
+        let skip = hdf5_skipped();
+        assert!(skip.check.starts_with("HDF5"));
+        assert!(skip.fix.contains("module load hdf5") && skip.fix.contains("libhdf5-dev"));
+        let env = Environment::default();
+        let vars = child_env(&env);
+        assert!(vars.iter().any(|(k, _)| k == "COURSE_SKIP_HDF5"));
+        assert_eq!(
+            crate::bench::without_hdf5(&vars),
+            ["--workspace", "--exclude", "scientific-data"]
+        );
+        let with_hdf5 = child_env(&Environment {
+            hdf5: true,
+            ..Environment::default()
+        });
+        assert!(crate::bench::without_hdf5(&with_hdf5).is_empty());
     }
 
     #[test]

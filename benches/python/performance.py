@@ -1,0 +1,160 @@
+"""Performance, the Python side: the two case studies as the lesson runs them.
+
+- Integration: the lesson's pure-Python loop over the same 1000 triples
+  (a, b, N) as the Rust benchmark (the same SplitMix64 generator, written
+  out below), once on NumPy columns as in the lesson (each element a NumPy
+  scalar) and once on plain Python lists of floats.
+- Word count: the lesson-style program `code/performance/python/wordcount.py`
+  on the same generated 50 MB text as the Rust benchmark; the text is made
+  by the crate's `gen_text` example (`cargo run`), so both read the same bytes.
+
+Prints one JSON object per line, in the shape of the course's results file.
+Run by `cargo xtask bench`; `--quick` measures briefly, `--smoke` only
+checks that everything works (used by `cargo xtask test`).
+"""
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+MASK = (1 << 64) - 1
+
+
+class SplitMix64:
+    """The generator of `code/performance/src/rng.rs`, bit for bit."""
+
+    def __init__(self, seed):
+        self.state = seed
+
+    def next_u64(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        return z ^ (z >> 31)
+
+    def next_f64(self):
+        return (self.next_u64() >> 11) * (1.0 / (1 << 53))
+
+    def next_below(self, low, high):
+        return low + self.next_u64() % (high - low)
+
+
+def problem(count, seed):
+    """`integration::problem` of the Rust crate: the same triples."""
+    rng = SplitMix64(seed)
+    a, b, n = [], [], []
+    for _ in range(count):
+        a.append(rng.next_f64() * 4.0 - 2.0)
+        b.append(rng.next_f64() * 4.0 - 2.0)
+        n.append(rng.next_below(100, 1000))
+    return a, b, n
+
+
+# The lesson's code (step 0 of the Cython episode).
+def f(x):
+    return x ** 2 - x
+
+
+def integrate_f(a, b, N):
+    s = 0
+    dx = (b - a) / N
+    for i in range(N):
+        s += f(a + i * dx)
+    return s * dx
+
+
+def apply_integrate_f(col_a, col_b, col_N):
+    n = len(col_N)
+    res = np.empty(n, dtype=np.float64)
+    for i in range(n):
+        res[i] = integrate_f(col_a[i], col_b[i], col_N[i])
+    return res
+
+
+def best_seconds(func, repeats):
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        func()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def integration(mode):
+    count = 20 if mode == "--smoke" else 1000
+    a, b, n = problem(count, 2024)
+    exact = [(bi**3 - ai**3) / 3 - (bi**2 - ai**2) / 2 for ai, bi in zip(a, b)]
+    columns = (np.array(a), np.array(b), np.array(n, dtype=np.int64))
+    repeats = {"--smoke": 1, "--quick": 3, "--full": 7}[mode]
+    for name, args in [("python-lesson", columns), ("python-floats", (a, b, n))]:
+        res = apply_integrate_f(*args)
+        for r, e, ai, bi, ni in zip(res, exact, a, b, n):
+            bound = (bi - ai) ** 2 / (2 * ni) * max(abs(2 * ai - 1), abs(2 * bi - 1))
+            if abs(r - e) > bound + 1e-12:
+                sys.exit(f"error: {name}: integral of [{ai}, {bi}] is off by {abs(r - e)}")
+        seconds = best_seconds(lambda: apply_integrate_f(*args), repeats)
+        print(json.dumps({
+            "group": "performance/integration",
+            "function": name,
+            "parameter": str(count),
+            "mean_ns": seconds * 1e9,
+            "elements": sum(n),
+        }), flush=True)
+
+
+def load_wordcount():
+    path = ROOT / "code" / "performance" / "python" / "wordcount.py"
+    spec = importlib.util.spec_from_file_location("wordcount", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def generate_text(path, size):
+    """The Rust generator writes the text: `gen_text PATH BYTES SEED`."""
+    # The smoke run follows `cargo test`, which built the example in the dev
+    # profile; the measured runs follow `cargo bench` (the bench profile).
+    profile = ["--profile", "bench"] if size >= 1_000_000 else []
+    command = ["cargo", "run", "--quiet", *profile, "-p", "performance",
+               "--example", "gen_text", "--", str(path), str(size), "1"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"error: cannot generate the word-count input: {done.stderr.strip()}")
+
+
+def word_count(mode):
+    wordcount = load_wordcount()
+    size = 100_000 if mode == "--smoke" else 50_000_000
+    repeats = {"--smoke": 1, "--quick": 1, "--full": 3}[mode]
+    with tempfile.TemporaryDirectory() as tmp:
+        text = Path(tmp) / "input.txt"
+        generate_text(text, size)
+        out = Path(tmp) / "output.txt"
+        seconds = best_seconds(lambda: wordcount.word_count(text, out), repeats)
+        if not out.read_text(encoding="utf-8").strip():
+            sys.exit("error: the Python word count wrote nothing")
+        print(json.dumps({
+            "group": "performance/wordcount",
+            "function": "python-wordcount",
+            "parameter": f"{size // 1_000_000}MB" if size >= 1_000_000 else f"{size // 1000}kB",
+            "mean_ns": seconds * 1e9,
+            "bytes": os.path.getsize(text),
+        }), flush=True)
+
+
+def main():
+    mode = next((a for a in sys.argv[1:] if a in ("--smoke", "--quick", "--full")), "--full")
+    integration(mode)
+    word_count(mode)
+
+
+if __name__ == "__main__":
+    main()

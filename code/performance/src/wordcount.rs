@@ -1,0 +1,589 @@
+//! Case study: the word count of the lesson's `word-count-hpda` project,
+//! ported to Rust with exactly its semantics, then made faster one step at a
+//! time. Every `count_*` function returns the same thing: each distinct
+//! word with its count, in the order the words first appear in the text.
+//!
+//! The semantics (those of the Python program in `python/wordcount.py`):
+//! replace each of 26 ASCII punctuation characters by a space, split on
+//! whitespace as Python's `str.split()` does, lower-case each word as
+//! Python's `str.lower()` does, count.
+
+use crate::fxhash::FxBuildHasher;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::Path;
+
+// ANCHOR: semantics
+/// The characters the Python program replaces by spaces before splitting.
+pub const DELIMITERS: [char; 26] = [
+    '.', ',', ';', ':', '?', '$', '@', '^', '<', '>', '#', '%', '`', '!', '*', '-', '=', '(', ')',
+    '[', ']', '{', '}', '/', '"', '\'',
+];
+
+/// Whitespace as Python's `str.split()` sees it. Rust's `char::is_whitespace`
+/// follows Unicode's White_Space property; Python also splits on the four
+/// ASCII "information separators" U+001C..U+001F. Nothing else differs (a
+/// test checks every code point against Python when Python is installed).
+pub fn is_python_whitespace(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+// ANCHOR_END: semantics
+
+// ANCHOR: ordered_counts
+/// Counts that remember the order in which words first appeared, like a
+/// Python `dict`: each word maps to its count and its first position.
+pub struct WordCounts<S = RandomState> {
+    map: HashMap<String, Tally, S>,
+}
+
+#[derive(Clone, Copy)]
+struct Tally {
+    count: u64,
+    first: usize,
+}
+
+impl<S: BuildHasher + Default> WordCounts<S> {
+    pub fn new() -> Self {
+        WordCounts {
+            map: HashMap::default(),
+        }
+    }
+
+    /// Counts `word`, which the caller already owns.
+    pub fn add_owned(&mut self, word: String) {
+        let first = self.map.len();
+        self.map
+            .entry(word)
+            .or_insert(Tally { count: 0, first })
+            .count += 1;
+    }
+
+    /// Counts `word` `count` times; allocates only for a word not seen before.
+    pub fn add(&mut self, word: &str, count: u64) {
+        if let Some(tally) = self.map.get_mut(word) {
+            tally.count += count;
+        } else {
+            let first = self.map.len();
+            self.map.insert(word.to_string(), Tally { count, first });
+        }
+    }
+
+    /// Adds `other`'s counts; words new to `self` keep `other`'s order.
+    pub fn merge(&mut self, other: WordCounts<S>) {
+        for (word, count) in other.into_vec() {
+            self.add(&word, count);
+        }
+    }
+
+    /// Every word with its count, in order of first appearance.
+    pub fn into_vec(self) -> Vec<(String, u64)> {
+        let mut words: Vec<(String, Tally)> = self.map.into_iter().collect();
+        words.sort_unstable_by_key(|(_, tally)| tally.first);
+        words
+            .into_iter()
+            .map(|(word, tally)| (word, tally.count))
+            .collect()
+    }
+}
+
+impl<S: BuildHasher + Default> Default for WordCounts<S> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+// ANCHOR_END: ordered_counts
+
+// ANCHOR: plain
+/// Step 0, the plain port: the whole file in memory, 26 passes of `replace`
+/// over every line (each one a new `String`), a new `String` per word.
+pub fn count_plain(path: &Path) -> io::Result<Vec<(String, u64)>> {
+    let text = std::fs::read_to_string(path)?;
+    let mut counts: WordCounts = WordCounts::new();
+    for line in text.lines() {
+        let mut line = line.to_string();
+        for delimiter in DELIMITERS {
+            line = line.replace(delimiter, " ");
+        }
+        for word in line.split(is_python_whitespace).filter(|w| !w.is_empty()) {
+            counts.add_owned(word.to_lowercase());
+        }
+    }
+    Ok(counts.into_vec())
+}
+// ANCHOR_END: plain
+
+// ANCHOR: buffered
+/// Step 1: read through a buffer, one line at a time into the same `String`,
+/// and clean each line in one pass instead of 26.
+pub fn count_buffered(path: &Path) -> io::Result<Vec<(String, u64)>> {
+    let mut reader = BufReader::new(std::fs::File::open(path)?);
+    let mut counts: WordCounts = WordCounts::new();
+    let (mut line, mut clean) = (String::new(), String::new());
+    while reader.read_line(&mut line)? > 0 {
+        clean.clear();
+        clean.extend(
+            line.chars()
+                .map(|c| if DELIMITERS.contains(&c) { ' ' } else { c }),
+        );
+        for word in clean.split(is_python_whitespace).filter(|w| !w.is_empty()) {
+            counts.add_owned(word.to_lowercase());
+        }
+        line.clear();
+    }
+    Ok(counts.into_vec())
+}
+// ANCHOR_END: buffered
+
+// ANCHOR: no_alloc
+/// Lower-cases `word` into `out`, reusing its memory. ASCII words (almost
+/// all of them) take the fast path; others use `str::to_lowercase`, which
+/// knows Unicode's special cases (a final capital sigma becomes 'ς').
+pub fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
+/// Step 2: no allocation per word. The lower-cased word goes into one
+/// reused buffer, and the map is searched with a `&str`; a `String` is made
+/// only for a word seen for the first time.
+pub fn count_no_alloc(path: &Path) -> io::Result<Vec<(String, u64)>> {
+    let mut reader = BufReader::new(std::fs::File::open(path)?);
+    let mut counts: WordCounts = WordCounts::new();
+    let (mut line, mut clean, mut lower) = (String::new(), String::new(), String::new());
+    while reader.read_line(&mut line)? > 0 {
+        clean.clear();
+        clean.extend(
+            line.chars()
+                .map(|c| if DELIMITERS.contains(&c) { ' ' } else { c }),
+        );
+        for word in clean.split(is_python_whitespace).filter(|w| !w.is_empty()) {
+            lowercase_into(word, &mut lower);
+            counts.add(&lower, 1);
+        }
+        line.clear();
+    }
+    Ok(counts.into_vec())
+}
+// ANCHOR_END: no_alloc
+
+// ANCHOR: bytes
+/// Which bytes end a word: the 26 delimiters and Python's ASCII whitespace
+/// (space, \t \n \x0b \x0c \r and \x1c..\x1f). Every one is ASCII, and in
+/// UTF-8 an ASCII byte is always a whole character, never part of one.
+const SEPARATOR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < DELIMITERS.len() {
+        table[DELIMITERS[i] as usize] = true;
+        i += 1;
+    }
+    let whitespace = b" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f";
+    let mut i = 0;
+    while i < whitespace.len() {
+        table[whitespace[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Counts the words of `text` by scanning its bytes. A run of bytes between
+/// separators is a word if it is pure ASCII; if it holds other characters,
+/// it may still contain Unicode whitespace (such as U+00A0), so that rare
+/// case goes through the exact Unicode rules.
+pub fn count_text<S: BuildHasher + Default>(text: &str, counts: &mut WordCounts<S>) {
+    let bytes = text.as_bytes();
+    let mut lower = String::new();
+    let mut start = 0;
+    while start < bytes.len() {
+        while start < bytes.len() && SEPARATOR[bytes[start] as usize] {
+            start += 1;
+        }
+        let mut end = start;
+        let mut ascii = true;
+        while end < bytes.len() && !SEPARATOR[bytes[end] as usize] {
+            ascii &= bytes[end] < 0x80;
+            end += 1;
+        }
+        if start == end {
+            break;
+        }
+        // Slicing at ASCII bytes always lands on character boundaries.
+        let token = &text[start..end];
+        if ascii {
+            lowercase_into(token, &mut lower);
+            counts.add(&lower, 1);
+        } else {
+            for word in token.split(is_python_whitespace).filter(|w| !w.is_empty()) {
+                lowercase_into(word, &mut lower);
+                counts.add(&lower, 1);
+            }
+        }
+        start = end;
+    }
+}
+
+/// Reads `path` in blocks of about `block` bytes and hands `f` each block
+/// cut after its last separator, so no word is split between two blocks.
+/// Fails like `read_to_string` if the file is not valid UTF-8.
+pub fn for_each_block(path: &Path, block: usize, mut f: impl FnMut(&str)) -> io::Result<()> {
+    let mut file = std::fs::File::open(path)?;
+    let mut buffer = vec![0u8; block.max(1)];
+    let mut filled = 0;
+    loop {
+        if filled == buffer.len() {
+            // One word longer than the buffer: make room for more of it.
+            buffer.resize(2 * buffer.len(), 0);
+        }
+        let read = file.read(&mut buffer[filled..])?;
+        filled += read;
+        let at_end = read == 0;
+        let cut = if at_end {
+            filled
+        } else {
+            match buffer[..filled]
+                .iter()
+                .rposition(|&b| SEPARATOR[b as usize])
+            {
+                Some(last) => last + 1,
+                None => continue,
+            }
+        };
+        let text = std::str::from_utf8(&buffer[..cut]).map_err(|_| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                "stream did not contain valid UTF-8",
+            )
+        })?;
+        f(text);
+        buffer.copy_within(cut..filled, 0);
+        filled -= cut;
+        if at_end {
+            return Ok(());
+        }
+    }
+}
+
+/// The error `read_to_string` gives for a file that is not UTF-8.
+fn not_utf8() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        "stream did not contain valid UTF-8",
+    )
+}
+
+/// Block size of the byte-level steps: large enough that the cost of a
+/// `read` call disappears, small enough to stay in the CPU's caches.
+pub const BLOCK: usize = 256 * 1024;
+
+/// Step 3: byte-level scanning of large blocks, with the standard hasher.
+pub fn count_bytes(path: &Path) -> io::Result<Vec<(String, u64)>> {
+    count_blocks::<RandomState>(path, BLOCK)
+}
+
+/// The byte-level word count with any hasher and block size.
+pub fn count_blocks<S: BuildHasher + Default>(
+    path: &Path,
+    block: usize,
+) -> io::Result<Vec<(String, u64)>> {
+    let mut counts: WordCounts<S> = WordCounts::new();
+    for_each_block(path, block, |text| count_text(text, &mut counts))?;
+    Ok(counts.into_vec())
+}
+// ANCHOR_END: bytes
+
+// ANCHOR: fxhash
+/// Step 4: the same scan with a faster hasher for the map.
+pub fn count_fxhash(path: &Path) -> io::Result<Vec<(String, u64)>> {
+    count_blocks::<FxBuildHasher>(path, BLOCK)
+}
+// ANCHOR_END: fxhash
+
+// ANCHOR: rayon
+/// Step 5: all cores. The bytes are cut into pieces at separators; each
+/// piece is checked for UTF-8 and counted on its own, in parallel; the
+/// counts are merged in the order of the pieces, which keeps "first
+/// appearance" exactly as in one pass.
+pub fn count_rayon(path: &Path) -> io::Result<Vec<(String, u64)>> {
+    let bytes = std::fs::read(path)?;
+    count_in_pieces(&bytes, 4 * rayon::current_num_threads())
+}
+
+/// Counts `bytes` in (at most) `pieces` pieces in parallel.
+pub fn count_in_pieces(bytes: &[u8], pieces: usize) -> io::Result<Vec<(String, u64)>> {
+    let partial: Vec<WordCounts<FxBuildHasher>> = split_at_separators(bytes, pieces)
+        .into_par_iter()
+        .map(|piece| {
+            // A piece ends at an ASCII byte, so it is valid UTF-8 exactly
+            // when the whole text is.
+            let text = std::str::from_utf8(piece).map_err(|_| not_utf8())?;
+            let mut counts = WordCounts::new();
+            count_text(text, &mut counts);
+            Ok(counts)
+        })
+        .collect::<io::Result<_>>()?;
+    let mut total = WordCounts::new();
+    for counts in partial {
+        total.merge(counts);
+    }
+    Ok(total.into_vec())
+}
+
+/// Cuts `bytes` into about `pieces` parts of similar size, each ending just
+/// after a separator (or at the end).
+pub fn split_at_separators(bytes: &[u8], pieces: usize) -> Vec<&[u8]> {
+    let target = bytes.len().div_ceil(pieces.max(1)).max(1);
+    let mut parts = Vec::with_capacity(pieces);
+    let mut start = 0;
+    while start < bytes.len() {
+        let mut end = (start + target).min(bytes.len());
+        while end < bytes.len() && !SEPARATOR[bytes[end - 1] as usize] {
+            end += 1;
+        }
+        parts.push(&bytes[start..end]);
+        start = end;
+    }
+    parts
+}
+// ANCHOR_END: rayon
+
+// ANCHOR: report
+/// One output line: word, count, percentage of all words in the output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub word: String,
+    pub count: u64,
+    pub percent: f64,
+}
+
+/// Sorts by decreasing count (a stable sort: ties keep the order of first
+/// appearance, as Python's `sorted` does), keeps words of at least
+/// `min_length` characters, and computes percentages of what is kept.
+pub fn report(mut counts: Vec<(String, u64)>, min_length: usize) -> Vec<Row> {
+    counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    counts.retain(|(word, _)| word.chars().count() >= min_length);
+    let total: u64 = counts.iter().map(|(_, count)| count).sum();
+    counts
+        .into_iter()
+        .map(|(word, count)| Row {
+            percent: (count as f64 / total as f64) * 100.0,
+            word,
+            count,
+        })
+        .collect()
+}
+
+/// Writes one `word count percentage` line per row, the percentage printed
+/// exactly as Python prints a float.
+pub fn write_report(rows: &[Row], out: &mut impl Write) -> io::Result<()> {
+    for row in rows {
+        writeln!(
+            out,
+            "{} {} {}",
+            row.word,
+            row.count,
+            python_float(row.percent)
+        )?;
+    }
+    Ok(())
+}
+// ANCHOR_END: report
+
+// ANCHOR: python_float
+/// A float as Python's `str(x)` writes it: the shortest digits that read
+/// back as the same number (Rust finds the same digits), always with a
+/// decimal point, and in scientific notation (`1.25e-05`) when the decimal
+/// exponent is below -4 or above 15.
+pub fn python_float(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return match x {
+            x if x.is_nan() => "nan".into(),
+            x if x.is_infinite() => if x > 0.0 { "inf" } else { "-inf" }.into(),
+            x if x.is_sign_negative() => "-0.0".into(),
+            _ => "0.0".into(),
+        };
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    let scientific = format!("{:e}", x.abs()); // e.g. "1.25e-5"
+    let (mantissa, exponent) = scientific.split_once('e').expect("{:e} has an exponent");
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let exponent: i32 = exponent.parse().expect("a whole-number exponent");
+    // The decimal point goes after `point` digits: x = 0.DIGITS * 10^point.
+    let point = exponent + 1;
+    let n = digits.len() as i32;
+    let body = if point > -4 && point <= 16 {
+        if point <= 0 {
+            format!("0.{}{digits}", "0".repeat(-point as usize))
+        } else if point >= n {
+            format!("{digits}{}.0", "0".repeat((point - n) as usize))
+        } else {
+            let (int, frac) = digits.split_at(point as usize);
+            format!("{int}.{frac}")
+        }
+    } else {
+        let (first, rest) = digits.split_at(1);
+        let dot = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
+        let e = point - 1;
+        format!(
+            "{first}{dot}e{}{:02}",
+            if e < 0 { '-' } else { '+' },
+            e.abs()
+        )
+    };
+    format!("{sign}{body}")
+}
+// ANCHOR_END: python_float
+
+/// A counting step: what every `count_*` function above is.
+pub type Step = fn(&Path) -> io::Result<Vec<(String, u64)>>;
+
+// ANCHOR: word_count
+/// The whole program, like the Python `word_count`: count `input` with
+/// `step`, sort, filter, and write the report to `output`. The errors say
+/// which file was the problem.
+pub fn word_count(
+    step: Step,
+    input: &Path,
+    output: &Path,
+    min_length: usize,
+) -> Result<(), String> {
+    let counts = step(input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
+    let rows = report(counts, min_length);
+    let written = std::fs::File::create(output).and_then(|file| {
+        let mut out = io::BufWriter::new(file);
+        write_report(&rows, &mut out)?;
+        out.flush()
+    });
+    written.map_err(|e| format!("cannot write {}: {e}", output.display()))
+}
+// ANCHOR_END: word_count
+
+/// Every step by the name the page and the benchmark use, in order.
+pub const STEPS: [(&str, Step); 6] = [
+    ("plain", count_plain),
+    ("buffered", count_buffered),
+    ("no-alloc", count_no_alloc),
+    ("bytes", count_bytes),
+    ("fxhash", count_fxhash),
+    ("rayon", count_rayon),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_floats_are_written_as_python_writes_them() {
+        let cases = [
+            (100.0, "100.0"),
+            (50.0, "50.0"),
+            (12.5, "12.5"),
+            (0.1, "0.1"),
+            (1.0 / 3.0 * 100.0, "33.33333333333333"),
+            (2.0 / 3.0 * 100.0, "66.66666666666666"),
+            (0.0001, "0.0001"),
+            (0.00012345, "0.00012345"),
+            (0.00001, "1e-05"),
+            (1.25e-5, "1.25e-05"),
+            (3.0e-7, "3e-07"),
+            (1e-100, "1e-100"),
+            (1e15, "1000000000000000.0"),
+            (1e16, "1e+16"),
+            (123456789012345680.0, "1.2345678901234568e+17"),
+            (-2.5, "-2.5"),
+            (0.0, "0.0"),
+        ];
+        for (x, text) in cases {
+            assert_eq!(python_float(x), text, "{x:e}");
+        }
+    }
+
+    #[test]
+    fn python_whitespace_adds_the_information_separators() {
+        for c in [
+            '\u{1c}', '\u{1d}', '\u{1e}', '\u{1f}', ' ', '\u{a0}', '\u{3000}', '\u{85}',
+        ] {
+            assert!(is_python_whitespace(c), "{c:?}");
+        }
+        for c in ['a', '\u{200b}', '\u{feff}', '\u{180e}', '_'] {
+            assert!(!is_python_whitespace(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_separator_table_is_the_ascii_part_of_the_rules() {
+        for byte in 0u8..128 {
+            let c = byte as char;
+            let expected = DELIMITERS.contains(&c) || is_python_whitespace(c);
+            assert_eq!(SEPARATOR[byte as usize], expected, "{c:?}");
+        }
+        assert!((128..256).all(|b| !SEPARATOR[b]));
+    }
+
+    #[test]
+    fn the_report_sorts_stably_filters_and_computes_percentages() {
+        let counts = vec![
+            ("b".to_string(), 1),
+            ("the".to_string(), 3),
+            ("ab".to_string(), 1),
+            ("straße".to_string(), 3),
+        ];
+        let rows = report(counts.clone(), 1);
+        let order: Vec<&str> = rows.iter().map(|r| r.word.as_str()).collect();
+        assert_eq!(order, ["the", "straße", "b", "ab"]);
+        assert_eq!(rows[0].percent, 3.0 / 8.0 * 100.0);
+        // "straße" is 6 characters (7 bytes): kept at 6, dropped at 7.
+        let rows = report(counts.clone(), 6);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].percent, 100.0);
+        assert!(report(counts, 7).is_empty());
+        let mut out = Vec::new();
+        write_report(&report(vec![("x".into(), 1), ("y".into(), 2)], 1), &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "y 2 66.66666666666666\nx 1 33.33333333333333\n"
+        );
+    }
+
+    #[test]
+    fn pieces_end_at_separators_and_cover_the_text() {
+        let text = "one two,three\nfour  five".as_bytes();
+        for pieces in 1..=12 {
+            let parts = split_at_separators(text, pieces);
+            assert_eq!(parts.concat(), text);
+            for part in &parts[..parts.len() - 1] {
+                assert!(SEPARATOR[*part.last().unwrap() as usize], "{parts:?}");
+            }
+        }
+        assert!(split_at_separators(b"", 4).is_empty());
+    }
+
+    #[test]
+    fn merging_keeps_the_order_of_first_appearance() {
+        let mut first: WordCounts = WordCounts::new();
+        first.add("b", 1);
+        first.add("a", 2);
+        let mut second: WordCounts = WordCounts::new();
+        second.add("c", 5);
+        second.add("b", 1);
+        first.merge(second);
+        assert_eq!(
+            first.into_vec(),
+            [
+                ("b".to_string(), 2),
+                ("a".to_string(), 2),
+                ("c".to_string(), 5)
+            ]
+        );
+    }
+}
