@@ -315,6 +315,18 @@ mod tests {
     fn a_stray_process_is_found_and_a_finished_one_is_not() {
         let sleep = private_sleep("stray");
         let mut child = Command::new(&sleep).arg("30").spawn().expect("start sleep");
+        // Right after the fork the child still shows this test's command
+        // line; wait until it has become `sleep` (a busy CI machine can take
+        // a while to get there).
+        let shown = sleep.to_string_lossy().to_string();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !process_table()
+            .iter()
+            .any(|p| p.pid == child.id() && p.args.iter().any(|a| **a == *shown))
+        {
+            assert!(Instant::now() < deadline, "sleep never showed up");
+            std::thread::sleep(Duration::from_millis(10));
+        }
         let found = std::panic::catch_unwind(|| assert_no_stray_processes(&sleep));
         child.kill().expect("kill sleep");
         child.wait().expect("reap sleep");
