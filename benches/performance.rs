@@ -16,11 +16,11 @@
 //! "two cores", whatever the machine has. Under `cargo test --benches`
 //! (no `--bench` flag) everything runs once on small inputs.
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use performance::SplitMix64;
 use performance::integration::{self, Problem};
 use performance::random_walk::{
     SipCounter, draws_only, walk_bits, walk_loop, walk_loop_sip, walk_prefix_sum,
 };
-use performance::rng::SplitMix64;
 use performance::{julia, textgen, wordcount};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};

@@ -1,9 +1,9 @@
 //! The random walk: the loop, the prefix sum, and the cost of the
 //! random-number generator.
+use performance::SplitMix64;
 use performance::random_walk::{
     SipCounter, draws_only, walk_bits, walk_loop, walk_loop_sip, walk_prefix_sum,
 };
-use performance::rng::SplitMix64;
 use performance::timing::{parse_count, time_best_of};
 
 // ANCHOR: main

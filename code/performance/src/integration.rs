@@ -9,8 +9,8 @@
 // line by line.
 #![allow(clippy::needless_range_loop)]
 
-use crate::rng::SplitMix64;
 use rayon::prelude::*;
+use splitmix::SplitMix64;
 
 /// The 1000 triples, stored as three columns like the lesson's DataFrame.
 /// `N` is an `i64`, the lesson's `cython.long` and NumPy's `int64` (the
@@ -37,7 +37,7 @@ pub fn problem(count: usize, seed: u64) -> Problem {
     for _ in 0..count {
         p.a.push(rng.next_f64() * 4.0 - 2.0);
         p.b.push(rng.next_f64() * 4.0 - 2.0);
-        p.n.push(rng.next_below(100, 1000) as i64);
+        p.n.push((100 + rng.below(900)) as i64);
     }
     p
 }

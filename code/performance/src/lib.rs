@@ -10,7 +10,10 @@ pub mod fxhash;
 pub mod integration;
 pub mod julia;
 pub mod random_walk;
-pub mod rng;
 pub mod textgen;
 pub mod timing;
 pub mod wordcount;
+
+/// The course's random number generator (crate `splitmix`), shared by
+/// every episode and mirrored by the Python baselines.
+pub use splitmix::SplitMix64;

@@ -3,7 +3,7 @@
 //! (draw all steps, then a prefix sum). Plus what the random-number
 //! generator itself costs.
 
-use crate::rng::SplitMix64;
+use splitmix::SplitMix64;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
 // ANCHOR: loop

@@ -7,7 +7,7 @@
 //! set, quotes and contractions, some words with non-ASCII letters, lines of
 //! about 70 characters and blank lines between paragraphs.
 
-use crate::rng::SplitMix64;
+use splitmix::SplitMix64;
 
 /// Distinct base words in the vocabulary.
 pub const VOCABULARY: usize = 20_000;
@@ -31,13 +31,13 @@ pub fn vocabulary() -> Vec<String> {
     let mut rng = SplitMix64::new(0x5EED_B00C);
     while words.len() < VOCABULARY {
         let rank = words.len();
-        let syllables = 1 + (rank >= 30) as u64 + (rank >= 600) as u64 + rng.next_below(0, 2);
+        let syllables = 1 + (rank >= 30) as u64 + (rank >= 600) as u64 + rng.below(2);
         let mut word = String::new();
         for _ in 0..syllables {
             if rank % 40 == 39 && word.is_empty() {
-                word.push_str(FOREIGN[rng.next_below(0, FOREIGN.len() as u64) as usize]);
+                word.push_str(FOREIGN[rng.below(FOREIGN.len() as u64) as usize]);
             }
-            word.push_str(SYLLABLES[rng.next_below(0, SYLLABLES.len() as u64) as usize]);
+            word.push_str(SYLLABLES[rng.below(SYLLABLES.len() as u64) as usize]);
         }
         if seen.insert(word.clone()) {
             words.push(word);
@@ -73,7 +73,7 @@ pub fn generate(bytes: usize, seed: u64) -> String {
         let u = rng.next_f64() * total;
         let rank = cumulative.partition_point(|&c| c < u).min(words.len() - 1);
         let word = &words[rank];
-        let roll = rng.next_below(0, 1000);
+        let roll = rng.below(1000);
         let mut piece = String::with_capacity(word.len() + 4);
         if roll < 8 {
             piece.push('"');
@@ -115,7 +115,7 @@ pub fn generate(bytes: usize, seed: u64) -> String {
         if line_length > 0 && line_length + 1 + piece.chars().count() > 70 {
             text.push('\n');
             line_length = 0;
-            if sentence_start && rng.next_below(0, 8) == 0 {
+            if sentence_start && rng.below(8) == 0 {
                 text.push('\n'); // a blank line: a new paragraph
             }
         } else if line_length > 0 {

@@ -70,8 +70,8 @@ fn random_walk_variants_end_where_their_generators_lead() {
             .parse()
             .unwrap()
     };
+    use performance::SplitMix64;
     use performance::random_walk::{walk_bits, walk_loop};
-    use performance::rng::SplitMix64;
     let end = |xs: Vec<f64>| *xs.last().unwrap();
     let loop_end = end(walk_loop(1000, 1.0, &mut SplitMix64::new(1)));
     assert!(lines[0].trim_start().starts_with("loop:"));

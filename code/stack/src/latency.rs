@@ -3,7 +3,7 @@
 //! the next one early, and the time per step is the latency of wherever the
 //! data lives (L1, L2, L3 or main memory).
 
-use crate::rng::SplitMix64;
+use splitmix::SplitMix64;
 use std::alloc::Layout;
 use std::ptr::NonNull;
 
@@ -131,7 +131,7 @@ pub fn random_cycle(bytes: usize, seed: u64, pages: Pages) -> Cycle {
     let mut nodes = Cycle::identity(n, pages);
     let mut rng = SplitMix64::new(seed);
     for i in (1..n).rev() {
-        let j = rng.below(i); // 0 <= j < i: never j == i
+        let j = rng.below(i as u64) as usize; // 0 <= j < i: never j == i
         let (a, b) = (nodes[i].next, nodes[j].next);
         nodes[i].next = b;
         nodes[j].next = a;

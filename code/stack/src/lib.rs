@@ -15,7 +15,6 @@ pub mod arrays;
 pub mod dot;
 pub mod history;
 pub mod latency;
-pub mod rng;
 pub mod stream;
 pub mod sum;
 
