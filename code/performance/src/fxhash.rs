@@ -48,6 +48,11 @@ impl Hasher for FxHasher {
         self.add(value as u64);
     }
 
+    fn write_u128(&mut self, value: u128) {
+        self.add(value as u64);
+        self.add((value >> 64) as u64);
+    }
+
     fn finish(&self) -> u64 {
         // The multiply leaves the best-mixed bits at the top, but the hash
         // table picks a slot with the bottom bits: rotate the top ones down.

@@ -7,6 +7,7 @@
 //! its own, tested against the plain version.
 
 pub mod fxhash;
+pub mod inline_counts;
 pub mod integration;
 pub mod julia;
 pub mod random_walk;

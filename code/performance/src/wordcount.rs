@@ -9,10 +9,11 @@
 //! Python's `str.lower()` does, count.
 
 use crate::fxhash::FxBuildHasher;
+use crate::inline_counts::InlineCounts;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 // ANCHOR: semantics
@@ -193,13 +194,14 @@ const SEPARATOR: [bool; 256] = {
     table
 };
 
-/// Counts the words of `text` by scanning its bytes. A run of bytes between
-/// separators is a word if it is pure ASCII; if it holds other characters,
-/// it may still contain Unicode whitespace (such as U+00A0), so that rare
-/// case goes through the exact Unicode rules.
-pub fn count_text<S: BuildHasher + Default>(text: &str, counts: &mut WordCounts<S>) {
+/// Calls `f` with every word of `text`, split as Python splits it but not
+/// yet lower-cased, and, for a pure-ASCII word, where it starts in `text`
+/// (`None` for a word with other characters). A run of bytes
+/// between separators is a word if it is pure ASCII; if it holds other
+/// characters, it may still contain Unicode whitespace (such as U+00A0), so
+/// that rare case goes through the exact Unicode rules.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str, Option<usize>)) {
     let bytes = text.as_bytes();
-    let mut lower = String::new();
     let mut start = 0;
     while start < bytes.len() {
         while start < bytes.len() && SEPARATOR[bytes[start] as usize] {
@@ -217,23 +219,33 @@ pub fn count_text<S: BuildHasher + Default>(text: &str, counts: &mut WordCounts<
         // Slicing at ASCII bytes always lands on character boundaries.
         let token = &text[start..end];
         if ascii {
-            lowercase_into(token, &mut lower);
-            counts.add(&lower, 1);
+            f(token, Some(start));
         } else {
             for word in token.split(is_python_whitespace).filter(|w| !w.is_empty()) {
-                lowercase_into(word, &mut lower);
-                counts.add(&lower, 1);
+                f(word, None);
             }
         }
         start = end;
     }
 }
 
-/// Reads `path` in blocks of about `block` bytes and hands `f` each block
+/// Counts the words of `text`, lower-cased, into `counts`.
+pub fn count_text<S: BuildHasher + Default>(text: &str, counts: &mut WordCounts<S>) {
+    let mut lower = String::new();
+    for_each_word(text, |word, _| {
+        lowercase_into(word, &mut lower);
+        counts.add(&lower, 1);
+    });
+}
+
+/// Reads `reader` in blocks of about `block` bytes and hands `f` each block
 /// cut after its last separator, so no word is split between two blocks.
-/// Fails like `read_to_string` if the file is not valid UTF-8.
-pub fn for_each_block(path: &Path, block: usize, mut f: impl FnMut(&str)) -> io::Result<()> {
-    let mut file = std::fs::File::open(path)?;
+/// Fails like `read_to_string` if the text is not valid UTF-8.
+pub fn for_each_block(
+    mut reader: impl Read,
+    block: usize,
+    mut f: impl FnMut(&str),
+) -> io::Result<()> {
     let mut buffer = vec![0u8; block.max(1)];
     let mut filled = 0;
     loop {
@@ -241,7 +253,7 @@ pub fn for_each_block(path: &Path, block: usize, mut f: impl FnMut(&str)) -> io:
             // One word longer than the buffer: make room for more of it.
             buffer.resize(2 * buffer.len(), 0);
         }
-        let read = file.read(&mut buffer[filled..])?;
+        let read = reader.read(&mut buffer[filled..])?;
         filled += read;
         let at_end = read == 0;
         let cut = if at_end {
@@ -255,12 +267,7 @@ pub fn for_each_block(path: &Path, block: usize, mut f: impl FnMut(&str)) -> io:
                 None => continue,
             }
         };
-        let text = std::str::from_utf8(&buffer[..cut]).map_err(|_| {
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                "stream did not contain valid UTF-8",
-            )
-        })?;
+        let text = std::str::from_utf8(&buffer[..cut]).map_err(|_| not_utf8())?;
         f(text);
         buffer.copy_within(cut..filled, 0);
         filled -= cut;
@@ -293,7 +300,8 @@ pub fn count_blocks<S: BuildHasher + Default>(
     block: usize,
 ) -> io::Result<Vec<(String, u64)>> {
     let mut counts: WordCounts<S> = WordCounts::new();
-    for_each_block(path, block, |text| count_text(text, &mut counts))?;
+    let file = std::fs::File::open(path)?;
+    for_each_block(file, block, |text| count_text(text, &mut counts))?;
     Ok(counts.into_vec())
 }
 // ANCHOR_END: bytes
@@ -305,34 +313,100 @@ pub fn count_fxhash(path: &Path) -> io::Result<Vec<(String, u64)>> {
 }
 // ANCHOR_END: fxhash
 
+// ANCHOR: inline_keys
+/// Step 5: the same scan, counting into a table whose short keys are
+/// stored in place (see `InlineCounts`): one memory access per lookup.
+pub fn count_inline_keys(path: &Path) -> io::Result<Vec<(String, u64)>> {
+    let mut counts = InlineCounts::new();
+    let file = std::fs::File::open(path)?;
+    for_each_block(file, BLOCK, |text| counts.count_text(text))?;
+    Ok(counts.into_vec())
+}
+// ANCHOR_END: inline_keys
+
 // ANCHOR: rayon
-/// Step 5: all cores. The bytes are cut into pieces at separators; each
-/// piece is checked for UTF-8 and counted on its own, in parallel; the
-/// counts are merged in the order of the pieces, which keeps "first
-/// appearance" exactly as in one pass.
+/// Step 6: all cores. The file is cut into pieces at separators; each
+/// piece is read and counted on its own, in parallel (reading too: no
+/// thread waits for one big read); the counts are merged in the order of
+/// the pieces, which keeps "first appearance" exactly as in one pass.
 pub fn count_rayon(path: &Path) -> io::Result<Vec<(String, u64)>> {
-    let bytes = std::fs::read(path)?;
-    count_in_pieces(&bytes, 4 * rayon::current_num_threads())
+    count_file_in_pieces(path, 2 * rayon::current_num_threads())
 }
 
-/// Counts `bytes` in (at most) `pieces` pieces in parallel.
+/// Counts the file at `path` in (at most) `pieces` pieces in parallel.
+pub fn count_file_in_pieces(path: &Path, pieces: usize) -> io::Result<Vec<(String, u64)>> {
+    let cuts = cut_points(path, pieces)?;
+    let counts = cuts
+        .par_windows(2)
+        .map(|piece| {
+            let mut file = std::fs::File::open(path)?;
+            file.seek(SeekFrom::Start(piece[0]))?;
+            let mut counts = InlineCounts::new();
+            // A piece starts just after an ASCII byte, so it is valid UTF-8
+            // exactly when the whole file is.
+            for_each_block(file.take(piece[1] - piece[0]), BLOCK, |text| {
+                counts.count_text(text)
+            })?;
+            Ok::<_, io::Error>(counts)
+        })
+        // `reduce` keeps the pieces in order (it never swaps its operands),
+        // and merges pairs on different cores at the same time.
+        .try_reduce(InlineCounts::new, |mut left, right| {
+            left.merge(right);
+            Ok(left)
+        })?;
+    Ok(counts.into_vec())
+}
+
+/// Byte offsets that cut the file at `path` into about `pieces` parts of
+/// similar size: 0, then each ideal cut moved forward to just after the
+/// next separator, then the file's length.
+pub fn cut_points(path: &Path, pieces: usize) -> io::Result<Vec<u64>> {
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    let pieces = pieces.max(1) as u64;
+    let mut cuts = vec![0];
+    let mut window = [0u8; 4096];
+    for i in 1..pieces {
+        let mut at = (len * i / pieces).max(*cuts.last().expect("starts with 0"));
+        // The byte before `at` must be a separator; skip to the next one.
+        file.seek(SeekFrom::Start(at.saturating_sub(1)))?;
+        'search: while at > 0 && at < len {
+            let read = file.read(&mut window)?;
+            if read == 0 {
+                at = len;
+                break;
+            }
+            for &byte in &window[..read] {
+                if SEPARATOR[byte as usize] {
+                    break 'search;
+                }
+                at += 1;
+            }
+        }
+        cuts.push(at.min(len));
+    }
+    cuts.push(len);
+    cuts.dedup();
+    Ok(cuts)
+}
+
+/// Counts `bytes` in (at most) `pieces` pieces in parallel: the same idea
+/// on text already in memory.
 pub fn count_in_pieces(bytes: &[u8], pieces: usize) -> io::Result<Vec<(String, u64)>> {
-    let partial: Vec<WordCounts<FxBuildHasher>> = split_at_separators(bytes, pieces)
+    let counts = split_at_separators(bytes, pieces)
         .into_par_iter()
         .map(|piece| {
-            // A piece ends at an ASCII byte, so it is valid UTF-8 exactly
-            // when the whole text is.
             let text = std::str::from_utf8(piece).map_err(|_| not_utf8())?;
-            let mut counts = WordCounts::new();
-            count_text(text, &mut counts);
-            Ok(counts)
+            let mut counts = InlineCounts::new();
+            counts.count_text(text);
+            Ok::<_, io::Error>(counts)
         })
-        .collect::<io::Result<_>>()?;
-    let mut total = WordCounts::new();
-    for counts in partial {
-        total.merge(counts);
-    }
-    Ok(total.into_vec())
+        .try_reduce(InlineCounts::new, |mut left, right| {
+            left.merge(right);
+            Ok(left)
+        })?;
+    Ok(counts.into_vec())
 }
 
 /// Cuts `bytes` into about `pieces` parts of similar size, each ending just
@@ -469,12 +543,13 @@ pub fn word_count(
 // ANCHOR_END: word_count
 
 /// Every step by the name the page and the benchmark use, in order.
-pub const STEPS: [(&str, Step); 6] = [
+pub const STEPS: [(&str, Step); 7] = [
     ("plain", count_plain),
     ("buffered", count_buffered),
     ("no-alloc", count_no_alloc),
     ("bytes", count_bytes),
     ("fxhash", count_fxhash),
+    ("inline-keys", count_inline_keys),
     ("rayon", count_rayon),
 ];
 

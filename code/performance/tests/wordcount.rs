@@ -3,7 +3,8 @@
 //! program writes, and bad input gives a one-line error.
 use performance::textgen;
 use performance::wordcount::{
-    STEPS, count_blocks, count_in_pieces, count_plain, report, write_report,
+    STEPS, count_blocks, count_file_in_pieces, count_in_pieces, count_plain, cut_points, report,
+    write_report,
 };
 use std::collections::hash_map::RandomState;
 use std::path::{Path, PathBuf};
@@ -118,8 +119,36 @@ fn every_step_gives_the_plain_counts_in_the_same_order() {
         for pieces in [1, 2, 3, 17, 1000] {
             let counts = count_in_pieces(text.as_bytes(), pieces).unwrap();
             assert_eq!(counts, plain, "{pieces} pieces on {name}");
+            let counts = count_file_in_pieces(&path, pieces).unwrap();
+            assert_eq!(counts, plain, "{pieces} pieces of the file {name}");
         }
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_file_is_cut_just_after_separators_even_inside_long_words() {
+    let dir = temp_dir("cuts");
+    // A word far longer than the 4 kB window the cut search reads at once.
+    let text = format!("short {} words, and\nmore", "x".repeat(10_000));
+    let path = write(&dir, "long-word.txt", &text);
+    for pieces in [1, 2, 3, 8, 100, 20_000] {
+        let cuts = cut_points(&path, pieces).unwrap();
+        assert_eq!(cuts.first(), Some(&0));
+        assert_eq!(cuts.last(), Some(&(text.len() as u64)));
+        assert!(cuts.windows(2).all(|w| w[0] < w[1]), "{cuts:?}");
+        for &cut in &cuts[1..cuts.len() - 1] {
+            let before = text.as_bytes()[cut as usize - 1];
+            assert!(b" ,\n".contains(&before), "cut at {cut} after {before:?}");
+        }
+        assert!(cuts.len() <= pieces + 1);
+        assert_eq!(
+            count_file_in_pieces(&path, pieces).unwrap(),
+            count_plain(&path).unwrap()
+        );
+    }
+    let empty = write(&dir, "empty.txt", "");
+    assert_eq!(cut_points(&empty, 4).unwrap(), [0]);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -234,7 +263,7 @@ fn bad_input_gives_a_one_line_error_and_a_non_zero_exit() {
     assert_eq!(
         run.stderr,
         "error: unknown WORDCOUNT_STEP \"fastest\" \
-         (one of: plain, buffered, no-alloc, bytes, fxhash, rayon)\n"
+         (one of: plain, buffered, no-alloc, bytes, fxhash, inline-keys, rayon)\n"
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
