@@ -47,7 +47,8 @@ fn setup_on_a_login_node_lists_what_it_skipped_and_never_exits_0() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("MPI: the `distributed` crate") && stderr.contains("module load openmpi")
+        stderr.contains("MPI: the `distributed` and `capstone-mpi` crates")
+            && stderr.contains("module load openmpi")
     );
     assert!(stderr.contains("GPU: the `gpu` kernels") && stderr.contains("mesa-vulkan-drivers"));
     assert!(

@@ -3,7 +3,7 @@
 //! books read, stamped with the machine.
 
 use crate::progress::{note, step};
-use crate::results::{Entry, Machine, Missing, Results, from_criterion};
+use crate::results::{Entry, GpuAdapter, Machine, Missing, Results, from_criterion};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -132,6 +132,8 @@ pub fn machine(python: Option<String>) -> Machine {
         .to_string(),
         python,
         caches: caches(Path::new("/sys/devices/system/cpu/cpu0/cache")),
+        // Filled in by `run` from what the GPU benchmarks report.
+        gpu: None,
     }
 }
 
@@ -209,6 +211,19 @@ pub fn read_external(dir: &Path) -> Result<Vec<Entry>, String> {
         }
     }
     Ok(entries)
+}
+
+/// The file a GPU benchmark writes into `$COURSE_BENCH_OUT` to say which
+/// adapter it measured: one JSON object, a `results::GpuAdapter`.
+pub const GPU_ADAPTER_FILE: &str = "gpu-adapter.json";
+
+/// The adapter a GPU benchmark reported in `dir`, if one did.
+pub fn read_gpu_adapter(dir: &Path) -> Option<GpuAdapter> {
+    let file = dir.join(GPU_ADAPTER_FILE);
+    let text = std::fs::read_to_string(&file).ok()?;
+    serde_json::from_str(&text)
+        .map_err(|e| note(format!("ignoring unreadable {}: {e}", file.display())))
+        .ok()
 }
 
 /// Cargo arguments that leave HDF5 out of a build when set-up found none
@@ -316,11 +331,14 @@ pub fn run(
     }
     let path = crate::paths::results_file();
     let mut fingerprint = Some(fingerprint(quick));
+    let mut gpu = read_gpu_adapter(&external);
     if only.is_some() {
         // Keep the other episodes' measurements; a partial run never counts
         // as up to date for `serve`.
         fingerprint = None;
         if let Some(previous) = Results::load(&path) {
+            // Another episode's run keeps the adapter the GPU benchmarks saw.
+            gpu = gpu.or(previous.machine.gpu);
             let fresh: std::collections::HashSet<String> = entries.iter().map(Entry::id).collect();
             entries.extend(
                 previous
@@ -332,7 +350,10 @@ pub fn run(
     }
     entries.sort_by_key(Entry::id);
     let results = Results {
-        machine: machine(python_version),
+        machine: Machine {
+            gpu,
+            ..machine(python_version)
+        },
         mode: if quick { "quick" } else { "full" }.into(),
         not_measured,
         entries,
@@ -372,6 +393,31 @@ pub fn run_python(python: &Path, script: &Path, mode: &str) -> Result<Vec<Entry>
                 .map_err(|e| format!("{}: bad line {l:?}: {e}", script.display()))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod gpu_adapter_tests {
+    use super::{GPU_ADAPTER_FILE, read_gpu_adapter};
+    use crate::results::GpuAdapter;
+
+    #[test]
+    fn the_adapter_a_benchmark_reported_is_read_back() {
+        let dir = std::env::temp_dir().join(format!("course-gpu-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        assert_eq!(read_gpu_adapter(&dir), None, "no file, no adapter");
+        let adapter = GpuAdapter {
+            name: "llvmpipe (LLVM 15.0.6, 256 bits)".into(),
+            device_type: "Cpu".into(),
+            backend: "Vulkan".into(),
+            software: true,
+        };
+        let file = dir.join(GPU_ADAPTER_FILE);
+        std::fs::write(&file, serde_json::to_string(&adapter).unwrap()).unwrap();
+        assert_eq!(read_gpu_adapter(&dir), Some(adapter));
+        std::fs::write(&file, "not json").unwrap();
+        assert_eq!(read_gpu_adapter(&dir), None, "a broken file is ignored");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
 
 #[cfg(test)]

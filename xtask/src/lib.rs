@@ -10,6 +10,7 @@ pub mod flamegraph;
 pub mod paths;
 pub mod preprocess;
 pub mod progress;
+pub mod quoted_include;
 pub mod render;
 pub mod results;
 pub mod schedule;

@@ -114,11 +114,12 @@ fn cargo(args: &[&str], env: &Environment) -> Result<(), String> {
 fn test(install: bool) -> Outcome {
     let started = std::time::Instant::now();
     let mut env = setup::setup(install);
-    // Without MPI the `distributed` crate cannot even be built: leave it out
-    // (set-up lists it as skipped) instead of failing everything else.
+    // Without MPI the crates that use it (`distributed`, `capstone-mpi`)
+    // cannot even be built: leave them out (set-up lists them as skipped)
+    // instead of failing everything else.
     let mut workspace = vec!["--workspace"];
     if !env.mpi {
-        workspace.extend(["--exclude", "distributed"]);
+        workspace.extend(["--exclude", "distributed", "--exclude", "capstone-mpi"]);
     }
     // Without HDF5, `scientific-data` is tested on its own below, without
     // its `hdf5` feature (set-up lists the HDF5 checks as skipped).

@@ -4,11 +4,12 @@
 //!
 //! ```text
 //! {{#results machine}}                      where and when the numbers were measured
-//! {{#results table GROUP [rows=a,b] [measure=time|element|throughput|speedup]}}
+//! {{#results table GROUP [rows=a,b] [measure=time|element|throughput|speedup|flops]}}
 //! {{#results plot GROUP [rows=a,b] [measure=…] [title="…"] [x="…"] [linear] [fit=amdahl] [marks=caches] [xunit=bytes]}}
 //! {{#results ratio ID_A ID_B}}               mean time of A / mean time of B, "12.3×"
 //! {{#results ratio ID_A ID_B measure=…}}     A / B in that measure (throughput: A's rate / B's)
 //! {{#results caches}}                        the measuring machine's cache sizes, a table
+//! {{#results gpu}}                           the GPU adapter measured; a warning when it is software
 //! {{#results value ID [measure=…]}}          one measurement
 //! {{#results serial-fraction GROUP FUNCTION}} Amdahl's s fitted to the row's speedups, "1.23 %"
 //! {{#results flamegraph NAME}}              the flamegraph `cargo xtask bench` drew (see flamegraph.rs)
@@ -48,33 +49,37 @@ pub fn run_mdbook_protocol() -> Result<(), String> {
         schedule_file: crate::paths::root().join("schedule.toml"),
     };
     let mut errors = Vec::new();
-    visit_chapters(
-        &mut book,
-        &mut |name, content| match expand(content, &ctx) {
+    visit_chapters(&mut book, &mut |name, path, content| {
+        // The page's own directory: quoted includes are relative to it.
+        let dir = ctx.book_src.join(path).parent().map(PathBuf::from);
+        let dir = dir.unwrap_or_else(|| ctx.book_src.clone());
+        let expanded =
+            crate::quoted_include::expand(content, &dir).and_then(|page| expand(&page, &ctx));
+        match expanded {
             Ok(expanded) => *content = expanded,
             Err(e) => errors.push(format!("{name}: {e}")),
-        },
-    );
+        }
+    });
     if !errors.is_empty() {
         return Err(errors.join("\n"));
     }
     serde_json::to_writer(std::io::stdout(), &book).map_err(|e| e.to_string())
 }
 
-/// Calls `f(chapter name, content)` for every chapter, however deeply nested;
-/// walking the JSON generically keeps this independent of mdBook's exact
-/// book schema.
-fn visit_chapters(value: &mut Value, f: &mut dyn FnMut(&str, &mut String)) {
+/// Calls `f(chapter name, source path, content)` for every chapter, however
+/// deeply nested; walking the JSON generically keeps this independent of
+/// mdBook's exact book schema.
+fn visit_chapters(value: &mut Value, f: &mut dyn FnMut(&str, &str, &mut String)) {
     match value {
         Value::Object(map) => {
-            let name = map
-                .get("name")
-                .and_then(Value::as_str)
-                .unwrap_or("?")
-                .to_string();
+            let text_of = |key: &str| map.get(key).and_then(Value::as_str).map(str::to_string);
+            let name = text_of("name").unwrap_or_else(|| "?".into());
+            let path = text_of("source_path")
+                .or_else(|| text_of("path"))
+                .unwrap_or_default();
             if let Some(Value::String(content)) = map.get_mut("content") {
                 let mut text = std::mem::take(content);
-                f(&name, &mut text);
+                f(&name, &path, &mut text);
                 *content = text;
             }
             for (_, child) in map.iter_mut() {
@@ -167,6 +172,7 @@ fn render_directive(body: &str, ctx: &Context) -> Result<String, String> {
             Some(measure) => render::ratio_in(results, a, b, measure),
         }),
         ["results", "caches"] => Ok(render::caches(results)),
+        ["results", "gpu"] => Ok(render::gpu(results)),
         ["results", "value", id] => {
             Ok(render::value(results, id, measure.unwrap_or(Measure::Time)))
         }
@@ -271,6 +277,17 @@ mod tests {
         assert!(expand(plot, &ctx()).unwrap().contains("not measured"));
         let err = expand("{{#results plot g xunit=metres}}", &ctx()).unwrap_err();
         assert_eq!(err, "unknown xunit \"metres\" (use bytes)");
+    }
+
+    #[test]
+    fn the_gpu_adapter_and_flops_are_directives() {
+        let out = expand("{{#results gpu}}", &ctx()).unwrap();
+        assert!(
+            out.contains("GPU numbers") && out.contains("not measured"),
+            "{out}"
+        );
+        let table = "{{#results table g measure=flops}}";
+        assert!(expand(table, &ctx()).unwrap().contains("not measured"));
     }
 
     #[test]

@@ -42,6 +42,18 @@ pub fn format_rate(bytes_per_s: f64) -> String {
     format!("{} {unit}", three_digits(value))
 }
 
+/// Floating-point operations per second as "12.3 GFLOP/s".
+pub fn format_flops(per_s: f64) -> String {
+    let (value, unit) = if per_s >= 1e12 {
+        (per_s / 1e12, "TFLOP/s")
+    } else if per_s >= 1e9 {
+        (per_s / 1e9, "GFLOP/s")
+    } else {
+        (per_s / 1e6, "MFLOP/s")
+    };
+    format!("{} {unit}", three_digits(value))
+}
+
 /// What a table cell or plot point shows.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Measure {
@@ -54,6 +66,9 @@ pub enum Measure {
     /// Speedup over the same row at parameter 1: its mean time there divided
     /// by the mean time here (a thread count as parameter gives strong scaling).
     Speedup,
+    /// Elements per second, for benchmarks that count floating-point
+    /// operations as their elements: "12.3 GFLOP/s".
+    Flops,
 }
 
 impl Measure {
@@ -63,8 +78,9 @@ impl Measure {
             "element" => Ok(Measure::TimePerElement),
             "throughput" => Ok(Measure::Throughput),
             "speedup" => Ok(Measure::Speedup),
+            "flops" => Ok(Measure::Flops),
             other => Err(format!(
-                "unknown measure {other:?} (use time, element, throughput or speedup)"
+                "unknown measure {other:?} (use time, element, throughput, speedup or flops)"
             )),
         }
     }
@@ -74,6 +90,7 @@ impl Measure {
             Measure::Time => Some(e.mean_ns),
             Measure::TimePerElement => e.elements.map(|n| e.mean_ns / n as f64),
             Measure::Throughput => e.bytes.map(|b| b as f64 / (e.mean_ns * 1e-9)),
+            Measure::Flops => e.elements.map(|n| n as f64 / (e.mean_ns * 1e-9)),
             // Needs the row's other entries: see `value_in`.
             Measure::Speedup => None,
         }
@@ -96,6 +113,7 @@ impl Measure {
             Measure::Time | Measure::TimePerElement => format_time(value),
             Measure::Throughput => format_rate(value),
             Measure::Speedup => format!("{}×", three_digits(value)),
+            Measure::Flops => format_flops(value),
         }
     }
 
@@ -105,6 +123,7 @@ impl Measure {
             Measure::TimePerElement => "time per element",
             Measure::Throughput => "throughput",
             Measure::Speedup => "speedup over x = 1",
+            Measure::Flops => "floating-point operations per second",
         }
     }
 }
@@ -487,6 +506,31 @@ pub fn caches(results: Option<&Results>) -> String {
     out
 }
 
+/// `{{#results gpu}}`: which GPU adapter the GPU benchmarks measured, and a
+/// plain warning when it is a software one.
+pub fn gpu(results: Option<&Results>) -> String {
+    match results.map(|r| &r.machine.gpu) {
+        None => format!(
+            "> [!NOTE]\n> The GPU numbers on this page are {NOT_MEASURED}: \
+             run `cargo xtask serve` or `cargo xtask bench` to measure them on your machine.\n"
+        ),
+        Some(None) => format!(
+            "> [!NOTE]\n> No GPU benchmark ran in this build (no adapter was found): \
+             the GPU numbers on this page are {NOT_MEASURED}.\n"
+        ),
+        Some(Some(gpu)) if gpu.software => format!(
+            "> [!WARNING]\n> The GPU numbers on this page come from **{}** ({}, {}), a \
+             **software adapter**: the GPU's work ran on the CPU above. The results are \
+             correct, but the timings say nothing about a real GPU.\n",
+            gpu.name, gpu.device_type, gpu.backend
+        ),
+        Some(Some(gpu)) => format!(
+            "> [!NOTE]\n> The GPU numbers on this page were measured on **{}** ({}, {}).\n",
+            gpu.name, gpu.device_type, gpu.backend
+        ),
+    }
+}
+
 /// `{{#results ratio A B measure=…}}`: A's value over B's in `measure`, as
 /// "1.23×". With `measure=throughput` it says how many times B's rate A
 /// reaches (the plain `ratio` divides mean times, the other way round).
@@ -694,6 +738,7 @@ mod tests {
                 os: "linux x86_64".into(),
                 python: None,
                 caches: vec![],
+                gpu: None,
             },
             mode: "quick".into(),
             not_measured: vec![crate::results::Missing {
@@ -707,6 +752,46 @@ mod tests {
             ],
             fingerprint: None,
         }
+    }
+
+    #[test]
+    fn flops_are_elements_per_second() {
+        let mut r = sample();
+        r.entries.push(Entry {
+            elements: Some(2_000_000),
+            ..entry("flop", "", 1000.0)
+        });
+        assert_eq!(value(Some(&r), "g/flop", Measure::Flops), "2.00 TFLOP/s");
+        assert_eq!(format_flops(12.3e9), "12.3 GFLOP/s");
+        assert_eq!(format_flops(450e6), "450 MFLOP/s");
+        assert_eq!(Measure::parse("flops"), Ok(Measure::Flops));
+    }
+
+    #[test]
+    fn the_gpu_directive_names_the_adapter_and_flags_a_software_one() {
+        let mut r = sample();
+        assert!(gpu(None).contains(NOT_MEASURED));
+        assert!(gpu(Some(&r)).contains("No GPU benchmark ran"));
+        r.machine.gpu = Some(crate::results::GpuAdapter {
+            name: "llvmpipe (LLVM 15.0.6, 256 bits)".into(),
+            device_type: "Cpu".into(),
+            backend: "Vulkan".into(),
+            software: true,
+        });
+        let software = gpu(Some(&r));
+        assert!(software.starts_with("> [!WARNING]"), "{software}");
+        assert!(software.contains("**llvmpipe (LLVM 15.0.6, 256 bits)** (Cpu, Vulkan)"));
+        assert!(software.contains("**software adapter**"));
+        r.machine.gpu = Some(crate::results::GpuAdapter {
+            name: "NVIDIA H100".into(),
+            device_type: "DiscreteGpu".into(),
+            backend: "Vulkan".into(),
+            software: false,
+        });
+        let hardware = gpu(Some(&r));
+        assert!(hardware.starts_with("> [!NOTE]"));
+        assert!(hardware.contains("**NVIDIA H100** (DiscreteGpu, Vulkan)"));
+        assert!(!hardware.contains("software"));
     }
 
     #[test]
@@ -909,6 +994,7 @@ mod cache_and_throughput_tests {
                     cache(2, "Unified", 1 << 20),
                     cache(3, "Unified", 256 << 20),
                 ],
+                gpu: None,
             },
             mode: "quick".into(),
             not_measured: vec![],

@@ -34,6 +34,22 @@ pub struct Machine {
     /// reports them, smallest level first; empty when it reports none.
     #[serde(default)]
     pub caches: Vec<Cache>,
+    /// The GPU adapter the GPU benchmarks ran on, as they reported it
+    /// (see `bench::read_gpu_adapter`); `None` when none ran.
+    #[serde(default)]
+    pub gpu: Option<GpuAdapter>,
+}
+
+/// A GPU adapter as wgpu describes it, e.g. name "llvmpipe (LLVM 15.0.6,
+/// 256 bits)", device type "Cpu", backend "Vulkan".
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct GpuAdapter {
+    pub name: String,
+    pub device_type: String,
+    pub backend: String,
+    /// A software rasteriser (device type "Cpu", e.g. Mesa's lavapipe):
+    /// correct results, but a CPU's speed, not a GPU's.
+    pub software: bool,
 }
 
 /// One cache of the machine: level (1, 2, 3…), type ("Data",

@@ -202,7 +202,7 @@ pub fn skips_without_install(found: Found) -> Vec<Skipped> {
             _ => "libclang (needed to build the `mpi` crate)",
         };
         skipped.push(Skipped {
-            check: "MPI: the `distributed` crate and its mpirun tests".into(),
+            check: "MPI: the `distributed` and `capstone-mpi` crates and their mpirun tests".into(),
             why: format!("{what} not found"),
             fix: "on a cluster: `module load openmpi` (or your site's MPI module) and, for libclang, \
                   `module load llvm` or set LIBCLANG_PATH; on Debian/Ubuntu: \
@@ -212,7 +212,7 @@ pub fn skips_without_install(found: Found) -> Vec<Skipped> {
     }
     if !found.vulkan {
         skipped.push(Skipped {
-            check: "GPU: the `gpu` kernels on a Vulkan adapter".into(),
+            check: "GPU: the `gpu` kernels and the capstone's GPU solution on a Vulkan adapter".into(),
             why: "no Vulkan loader or driver found".into(),
             fix: "on Debian/Ubuntu: `sudo apt install mesa-vulkan-drivers libvulkan1` (a software GPU \
                   that runs anywhere); on a GPU node: load the vendor driver module"

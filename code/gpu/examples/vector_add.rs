@@ -1,37 +1,19 @@
 //! Adds two vectors of N floats on the GPU and checks the result on the CPU.
 //!
 //!     cargo run --release -p gpu --example vector_add -- [N]
+use gpu::cli::{adapter_line, run_or_exit, size_arg};
 use gpu::{GpuContext, GpuError, add, add_cpu};
 
 // ANCHOR: main
 fn main() {
-    let arg = std::env::args().nth(1);
-    let n = match arg.as_deref().map(|text| text.trim().parse::<usize>()) {
-        None => 1_000_000,
-        Some(Ok(n)) => n,
-        Some(Err(_)) => {
-            eprintln!(
-                "error: N must be a whole number, got {:?}",
-                arg.unwrap_or_default()
-            );
-            std::process::exit(2);
-        }
-    };
+    let n = size_arg(1_000_000);
     // A missing GPU is an ordinary error with a one-line message, not a panic.
-    if let Err(error) = run(n) {
-        eprintln!("error: {error}");
-        std::process::exit(1);
-    }
+    run_or_exit(|| run(n));
 }
 
 fn run(n: usize) -> Result<(), GpuError> {
     let ctx = GpuContext::new()?;
-    let software = if ctx.is_software() {
-        " (software adapter)"
-    } else {
-        ""
-    };
-    println!("adapter: {}{software}", ctx.describe());
+    println!("{}", adapter_line(&ctx));
 
     // Small whole numbers and halves: every sum is exact in f32.
     let a: Vec<f32> = (0..n).map(|i| (i % 1000) as f32).collect();

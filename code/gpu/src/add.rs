@@ -1,16 +1,10 @@
 //! The first kernel of the course: add two arrays element by element.
 
+use crate::elementwise::{MAX_WORKGROUPS, WORKGROUP_SIZE};
 use crate::{GpuContext, GpuError};
 
 /// The WGSL source, compiled into the program so it travels with it.
-const ADD_WGSL: &str = include_str!("add.wgsl");
-
-/// Must match `@workgroup_size` in `add.wgsl`.
-const WORKGROUP_SIZE: usize = 256;
-
-/// WebGPU guarantees at least this many workgroups per dispatch dimension;
-/// the kernel's grid-stride loop covers whatever lies beyond.
-const MAX_WORKGROUPS: usize = 65_535;
+pub(crate) const ADD_WGSL: &str = include_str!("add.wgsl");
 
 // ANCHOR: host
 /// `a + b` element by element, computed on the GPU.

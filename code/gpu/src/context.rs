@@ -4,6 +4,13 @@
 use std::fmt;
 use wgpu::util::DeviceExt;
 
+/// Every storage buffer of the course can be read and written by kernels
+/// (`STORAGE`), copied from (`COPY_SRC`, for read-back) and copied or written
+/// into from the host (`COPY_DST`).
+const STORAGE_USAGE: wgpu::BufferUsages = wgpu::BufferUsages::STORAGE
+    .union(wgpu::BufferUsages::COPY_SRC)
+    .union(wgpu::BufferUsages::COPY_DST);
+
 /// Everything that can go wrong between "find a GPU" and "read the answer back".
 /// Every message is one line, so a program can print it and exit, except a
 /// shader's: a compiler diagnostic needs its source excerpt.
@@ -60,6 +67,12 @@ impl GpuContext {
     /// Picks the most capable adapter and opens a device on it. wgpu is
     /// asynchronous (it also runs in browsers); `pollster` simply blocks.
     pub fn new() -> Result<GpuContext, GpuError> {
+        GpuContext::with_features(wgpu::Features::empty())
+    }
+
+    /// The same, with optional features the adapter must support, such as
+    /// `wgpu::Features::SHADER_F64` for `f64` in shaders.
+    pub fn with_features(features: wgpu::Features) -> Result<GpuContext, GpuError> {
         let mut desc = wgpu::InstanceDescriptor::new_without_display_handle();
         desc.backends = wgpu::Backends::VULKAN | wgpu::Backends::METAL | wgpu::Backends::DX12;
         let instance = wgpu::Instance::new(desc);
@@ -73,6 +86,7 @@ impl GpuContext {
         // Ask for everything the adapter offers, so large arrays fit.
         let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
             label: Some("course device"),
+            required_features: features,
             required_limits: adapter.limits(),
             ..Default::default()
         }))
@@ -103,34 +117,54 @@ impl GpuContext {
     }
 
     // ANCHOR: buffers
-    /// Copies `data` into a new GPU storage buffer that kernels can read.
-    pub fn storage_buffer(&self, label: &str, data: &[f32]) -> Result<wgpu::Buffer, GpuError> {
-        self.check_fits(data.len())?;
+    /// Copies `data` into a new GPU storage buffer. `T` is any plain-old-data
+    /// type (`f32`, `u32`, `i32`, `f64`, ...): bytemuck turns it into bytes.
+    pub fn upload<T: bytemuck::Pod>(
+        &self,
+        label: &str,
+        data: &[T],
+    ) -> Result<wgpu::Buffer, GpuError> {
+        self.check_fits::<T>(data.len())?;
         Ok(self
             .device
             .create_buffer_init(&wgpu::util::BufferInitDescriptor {
                 label: Some(label),
                 contents: bytemuck::cast_slice(data),
-                usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
+                usage: STORAGE_USAGE,
             }))
     }
 
-    /// A storage buffer of `len` zeroed `f32`s for a kernel to write into;
-    /// `COPY_SRC` so that `read_back` can copy it out.
-    pub fn output_buffer(&self, label: &str, len: usize) -> Result<wgpu::Buffer, GpuError> {
-        let size = self.check_fits(len)?;
+    /// A storage buffer of `len` zeroed values of type `T`, for a kernel to
+    /// write into.
+    pub fn zeroed<T: bytemuck::Pod>(
+        &self,
+        label: &str,
+        len: usize,
+    ) -> Result<wgpu::Buffer, GpuError> {
+        let size = self.check_fits::<T>(len)?;
         Ok(self.device.create_buffer(&wgpu::BufferDescriptor {
             label: Some(label),
             size,
-            usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_SRC,
+            usage: STORAGE_USAGE,
             mapped_at_creation: false,
         }))
     }
     // ANCHOR_END: buffers
 
-    /// The size in bytes of `len` floats, if one storage buffer can hold them.
-    fn check_fits(&self, len: usize) -> Result<u64, GpuError> {
-        let bytes = (len as u64).saturating_mul(size_of::<f32>() as u64);
+    /// [`upload`](Self::upload) for `f32`, the type of most kernels here.
+    pub fn storage_buffer(&self, label: &str, data: &[f32]) -> Result<wgpu::Buffer, GpuError> {
+        self.upload(label, data)
+    }
+
+    /// [`zeroed`](Self::zeroed) for `f32`.
+    pub fn output_buffer(&self, label: &str, len: usize) -> Result<wgpu::Buffer, GpuError> {
+        self.zeroed::<f32>(label, len)
+    }
+
+    /// The size in bytes of `len` values of `T`, if one storage buffer can
+    /// hold them.
+    fn check_fits<T>(&self, len: usize) -> Result<u64, GpuError> {
+        let bytes = (len as u64).saturating_mul(size_of::<T>() as u64);
         let limits = self.device.limits();
         let limit = limits
             .max_storage_buffer_binding_size
@@ -175,11 +209,68 @@ impl GpuContext {
     }
     // ANCHOR_END: pipeline
 
+    // ANCHOR: dispatch
+    /// Queues `workgroups` workgroups of `pipeline`, with `buffers` bound to
+    /// `@binding(0)`, `@binding(1)`, ... of `@group(0)`, in that order. It
+    /// returns at once: the GPU works while the CPU carries on.
+    pub fn dispatch(
+        &self,
+        pipeline: &wgpu::ComputePipeline,
+        buffers: &[&wgpu::Buffer],
+        workgroups: u32,
+    ) -> Result<(), GpuError> {
+        let entries: Vec<wgpu::BindGroupEntry> = (0..)
+            .zip(buffers)
+            .map(|(binding, buffer)| wgpu::BindGroupEntry {
+                binding,
+                resource: buffer.as_entire_binding(),
+            })
+            .collect();
+        // Buffers that do not match the kernel's bindings (a binding the
+        // kernel never uses is dropped from its layout!) become an `Err`.
+        let scope = self.device.push_error_scope(wgpu::ErrorFilter::Validation);
+        let bindings = self.device.create_bind_group(&wgpu::BindGroupDescriptor {
+            label: None,
+            layout: &pipeline.get_bind_group_layout(0),
+            entries: &entries,
+        });
+        if let Some(error) = pollster::block_on(scope.pop()) {
+            return Err(GpuError::Shader(error.to_string()));
+        }
+        let mut encoder = self.device.create_command_encoder(&Default::default());
+        {
+            let mut pass = encoder.begin_compute_pass(&Default::default());
+            pass.set_pipeline(pipeline);
+            pass.set_bind_group(0, &bindings, &[]);
+            pass.dispatch_workgroups(workgroups, 1, 1);
+        }
+        self.queue.submit([encoder.finish()]);
+        Ok(())
+    }
+
+    /// Blocks until the GPU has finished all the work queued so far.
+    pub fn wait(&self) -> Result<(), GpuError> {
+        self.device
+            .poll(wgpu::PollType::wait_indefinitely())
+            .map(|_| ())
+            .map_err(|e| GpuError::Readback(e.to_string()))
+    }
+    // ANCHOR_END: dispatch
+
     // ANCHOR: read_back
-    /// Copies a GPU buffer of `f32`s back into host memory. The GPU cannot
-    /// hand us its storage buffers directly: we copy into a "staging" buffer
-    /// the CPU may map, wait for the GPU to finish, then read the mapping.
+    /// Copies a GPU buffer of `f32`s back into host memory.
     pub fn read_back(&self, buffer: &wgpu::Buffer) -> Result<Vec<f32>, GpuError> {
+        self.read_back_as(buffer)
+    }
+
+    /// Copies a GPU buffer of any plain-old-data type back into host memory.
+    /// The GPU cannot hand us its storage buffers directly: we copy into a
+    /// "staging" buffer the CPU may map, wait for the GPU to finish, then
+    /// read the mapping.
+    pub fn read_back_as<T: bytemuck::Pod>(
+        &self,
+        buffer: &wgpu::Buffer,
+    ) -> Result<Vec<T>, GpuError> {
         let staging = self.device.create_buffer(&wgpu::BufferDescriptor {
             label: Some("staging"),
             size: buffer.size(),
@@ -206,7 +297,9 @@ impl GpuContext {
             .map_err(|e| failed(&e))?;
 
         let bytes = staging.get_mapped_range(..).map_err(|e| failed(&e))?;
-        let values = bytemuck::cast_slice(&bytes).to_vec();
+        // Copy into a `Vec<T>` (aligned for `T`, unlike a byte slice).
+        let mut values = vec![T::zeroed(); bytes.len() / size_of::<T>()];
+        bytemuck::cast_slice_mut(&mut values).copy_from_slice(&bytes);
         drop(bytes);
         staging.unmap();
         Ok(values)
@@ -232,7 +325,12 @@ pub fn test_context() -> Option<GpuContext> {
                 } else {
                     &reason
                 };
-                eprintln!("SKIPPED: {reason}");
+                // Straight to the process's stderr, not `eprintln!`: the test
+                // harness captures the macros' output of passing tests, and a
+                // skip must be seen. The caller says which test skipped.
+                let at = std::panic::Location::caller();
+                let line = format!("SKIPPED: {reason} ({}:{})\n", at.file(), at.line());
+                let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
                 None
             }
             Err(_) => panic!("{}", GpuError::NoAdapter),

@@ -1,6 +1,6 @@
-//! The GPU kernel against the CPU reference. Each test gets its context from
-//! `gpu::test_context()`, which applies the course's skip rule.
-use gpu::{GpuError, add, add_cpu, test_context};
+//! The first kernel against the CPU reference. Each test gets its context
+//! from `gpu::test_context()`, which applies the course's skip rule.
+use gpu::{F32_TOLERANCE, GpuError, add, add_cpu, max_relative_error, test_context};
 
 /// Inputs whose sums need rounding (so the comparison means something) but
 /// stay far from subnormals, which some GPUs flush to zero.
@@ -13,11 +13,14 @@ fn inputs(n: usize) -> (Vec<f32>, Vec<f32>) {
 #[test]
 fn gpu_add_equals_cpu_add_around_the_workgroup_size() {
     let Some(ctx) = test_context() else { return };
-    // f32 addition is correctly rounded on both sides: the results are
-    // bit-for-bit equal, not merely close.
+    // WGSL rounds each sum correctly, but up or down as the GPU likes: the
+    // results agree within the course's f32 tolerance (a few ulp).
     for n in [0, 1, 2, 255, 256, 257, 1000, 65_537] {
         let (a, b) = inputs(n);
-        assert_eq!(add(&ctx, &a, &b).unwrap(), add_cpu(&a, &b), "n = {n}");
+        let on_gpu = add(&ctx, &a, &b).unwrap();
+        assert_eq!(on_gpu.len(), n);
+        let error = max_relative_error(&on_gpu, &add_cpu(&a, &b));
+        assert!(error <= F32_TOLERANCE, "n = {n}: relative error {error}");
     }
 }
 
@@ -32,12 +35,13 @@ fn gpu_add_covers_more_elements_than_one_dispatch_has_threads() {
     let on_gpu = add(&ctx, &a, &b).unwrap();
     let on_cpu = add_cpu(&a, &b);
     assert_eq!(on_gpu.len(), n);
-    if let Some(i) = (0..n).find(|&i| on_gpu[i] != on_cpu[i]) {
-        panic!(
-            "first difference at {i}: GPU {} vs CPU {}",
-            on_gpu[i], on_cpu[i]
-        );
-    }
+    let tail = 65_535 * 256..n;
+    assert!(
+        on_gpu[tail.clone()].iter().all(|&x| x > 0.0),
+        "tail left at zero"
+    );
+    let error = max_relative_error(&on_gpu, &on_cpu);
+    assert!(error <= F32_TOLERANCE, "relative error {error}");
 }
 
 #[test]

@@ -1,0 +1,73 @@
+//! Where the time goes when the GPU adds two vectors: moving the inputs to
+//! the device, the kernel itself, and bringing the result back.
+//!
+//!     cargo run --release -p gpu --example transfers -- [N]
+use gpu::cli::{adapter_line, run_or_exit, size_arg};
+use gpu::{Elementwise, GpuContext, GpuError, add_cpu};
+use std::time::{Duration, Instant};
+
+// ANCHOR: main
+fn main() {
+    let n = size_arg(4_000_000);
+    run_or_exit(|| run(n));
+}
+
+fn run(n: usize) -> Result<(), GpuError> {
+    if n == 0 {
+        eprintln!("error: N must be at least 1");
+        std::process::exit(2);
+    }
+    let ctx = GpuContext::new()?;
+    println!("{}", adapter_line(&ctx));
+    let a: Vec<f32> = (0..n).map(|i| (i % 1000) as f32).collect();
+    let b: Vec<f32> = (0..n).map(|i| (i % 7) as f32).collect();
+    let kernel = Elementwise::add(&ctx)?; // compiled once, outside the timing
+
+    // The fastest of five runs of each step.
+    let (mut upload, mut compute, mut download) = (Duration::MAX, Duration::MAX, Duration::MAX);
+    let mut result = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let a_gpu = ctx.upload("a", &a)?;
+        let b_gpu = ctx.upload("b", &b)?;
+        let out_gpu = ctx.zeroed::<f32>("out", n)?;
+        ctx.wait()?;
+        upload = upload.min(start.elapsed());
+
+        let start = Instant::now();
+        kernel.run(&ctx, &a_gpu, &b_gpu, &out_gpu)?;
+        ctx.wait()?;
+        compute = compute.min(start.elapsed());
+
+        let start = Instant::now();
+        result = ctx.read_back(&out_gpu)?;
+        download = download.min(start.elapsed());
+    }
+    let correct = result == add_cpu(&a, &b);
+
+    let mb = (n * size_of::<f32>()) as f64 / 1e6;
+    let rate = |bytes: f64, t: Duration| bytes / 1e3 / t.as_secs_f64();
+    println!("{n} floats, {mb:.1} MB per array");
+    println!(
+        "upload a and b  {:>9.3} ms  {:>6.2} GB/s",
+        ms(upload),
+        rate(2.0 * mb, upload)
+    );
+    println!("add on the GPU  {:>9.3} ms", ms(compute));
+    println!(
+        "read back       {:>9.3} ms  {:>6.2} GB/s",
+        ms(download),
+        rate(mb, download)
+    );
+    let moving = (upload + download).as_secs_f64() / (upload + compute + download).as_secs_f64();
+    println!(
+        "moving data: {:.0}% of the time; result correct: {correct}",
+        100.0 * moving
+    );
+    Ok(())
+}
+
+fn ms(t: Duration) -> f64 {
+    t.as_secs_f64() * 1e3
+}
+// ANCHOR_END: main
