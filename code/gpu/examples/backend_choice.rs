@@ -11,7 +11,7 @@ fn main() {
     let (choice, n) = match parse_args() {
         Ok(parsed) => parsed,
         Err(message) => {
-            eprintln!("error: {message}\n{USAGE}");
+            eprintln!("error: {message} ({USAGE})");
             std::process::exit(2);
         }
     };

@@ -1,6 +1,7 @@
 //! Exercise (solution): the largest element of N numbers on the GPU.
 //!
 //!     cargo run --release -p gpu --example exercise_max_solution -- [N]
+use gpu::cli::{run_or_exit, size_arg};
 use gpu::reduce::Reducer;
 use gpu::{GpuContext, GpuError};
 
@@ -8,17 +9,8 @@ const MAX_WGSL: &str = include_str!("exercise_max_solution.wgsl");
 
 // ANCHOR: main
 fn main() {
-    let n = match size_arg(1_000_000) {
-        Ok(n) => n,
-        Err(message) => {
-            eprintln!("error: {message}");
-            std::process::exit(2);
-        }
-    };
-    if let Err(error) = run(n) {
-        eprintln!("error: {error}");
-        std::process::exit(1);
-    }
+    let n = size_arg(1_000_000);
+    run_or_exit(|| run(n));
 }
 
 fn run(n: usize) -> Result<(), GpuError> {
@@ -43,14 +35,3 @@ fn run(n: usize) -> Result<(), GpuError> {
     Ok(())
 }
 // ANCHOR_END: main
-
-/// The first argument as a whole number, or `default` when there is none.
-fn size_arg(default: usize) -> Result<usize, String> {
-    match std::env::args().nth(1) {
-        None => Ok(default),
-        Some(text) => text
-            .trim()
-            .parse()
-            .map_err(|_| format!("N must be a whole number, got {text:?}")),
-    }
-}

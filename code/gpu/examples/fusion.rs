@@ -3,37 +3,20 @@
 //! data on the GPU.
 //!
 //!     cargo run --release -p gpu --example fusion -- [N]
+use gpu::cli::{adapter_line, run_or_exit, size_arg_at_least};
 use gpu::fusion::{Expression, Strategy, weighted_squared_difference_cpu};
 use gpu::timing::{best_of, wall_clock};
 use gpu::{GpuContext, GpuError};
 
 // ANCHOR: main
 fn main() {
-    let n = match size_arg(1 << 22) {
-        Ok(n) if n > 0 => n,
-        Ok(_) => {
-            eprintln!("error: N must be at least 1");
-            std::process::exit(2);
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            std::process::exit(2);
-        }
-    };
-    if let Err(error) = run(n) {
-        eprintln!("error: {error}");
-        std::process::exit(1);
-    }
+    let n = size_arg_at_least(1, 1 << 22);
+    run_or_exit(|| run(n));
 }
 
 fn run(n: usize) -> Result<(), GpuError> {
     let ctx = GpuContext::new()?;
-    let software = if ctx.is_software() {
-        " (software adapter)"
-    } else {
-        ""
-    };
-    println!("adapter: {}{software}", ctx.describe());
+    println!("{}", adapter_line(&ctx));
 
     let a: Vec<f32> = (0..n).map(|i| (i % 100) as f32 * 0.25).collect();
     let b: Vec<f32> = (0..n).map(|i| (i % 7) as f32).collect();
@@ -57,14 +40,3 @@ fn run(n: usize) -> Result<(), GpuError> {
     Ok(())
 }
 // ANCHOR_END: main
-
-/// The first argument as a whole number, or `default` when there is none.
-fn size_arg(default: usize) -> Result<usize, String> {
-    match std::env::args().nth(1) {
-        None => Ok(default),
-        Some(text) => text
-            .trim()
-            .parse()
-            .map_err(|_| format!("N must be a whole number, got {text:?}")),
-    }
-}

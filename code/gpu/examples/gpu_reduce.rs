@@ -2,32 +2,19 @@
 //! compares both with the exact values (computed in f64).
 //!
 //!     cargo run --release -p gpu --example gpu_reduce -- [N]
+use gpu::cli::{adapter_line, run_or_exit, size_arg};
 use gpu::reduce::{l2_norm, l2_norm_cpu, sum, sum_cpu};
 use gpu::{GpuContext, GpuError};
 
 // ANCHOR: main
 fn main() {
-    let n = match size_arg(10_000_000) {
-        Ok(n) => n,
-        Err(message) => {
-            eprintln!("error: {message}");
-            std::process::exit(2);
-        }
-    };
-    if let Err(error) = run(n) {
-        eprintln!("error: {error}");
-        std::process::exit(1);
-    }
+    let n = size_arg(10_000_000);
+    run_or_exit(|| run(n));
 }
 
 fn run(n: usize) -> Result<(), GpuError> {
     let ctx = GpuContext::new()?;
-    let software = if ctx.is_software() {
-        " (software adapter)"
-    } else {
-        ""
-    };
-    println!("adapter: {}{software}", ctx.describe());
+    println!("{}", adapter_line(&ctx));
 
     // Numbers in [0, 1): no cancellation, so relative errors mean something.
     let x: Vec<f32> = (0..n).map(|i| (i % 1000) as f32 / 1000.0).collect();
@@ -47,14 +34,3 @@ fn report(what: &str, exact: f64, gpu: f32, cpu: f32) {
     println!("  cpu {cpu:>14.1}  relative error {:.1e}", error(cpu));
 }
 // ANCHOR_END: main
-
-/// The first argument as a whole number, or `default` when there is none.
-fn size_arg(default: usize) -> Result<usize, String> {
-    match std::env::args().nth(1) {
-        None => Ok(default),
-        Some(text) => text
-            .trim()
-            .parse()
-            .map_err(|_| format!("N must be a whole number, got {text:?}")),
-    }
-}

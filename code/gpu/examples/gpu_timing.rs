@@ -2,6 +2,7 @@
 //! transfers, with the data already on the GPU, and by the GPU's own clock.
 //!
 //!     cargo run --release -p gpu --example gpu_timing -- [N]
+use gpu::cli::{adapter_line, run_or_exit, size_arg_at_least};
 use gpu::reduce::{Reducer, sum_cpu};
 use gpu::timing::{best_of, gpu_time};
 use gpu::{GpuContext, GpuError};
@@ -13,31 +14,13 @@ const RUNS: usize = 5;
 
 // ANCHOR: main
 fn main() {
-    let n = match size_arg(1 << 20) {
-        Ok(n) if n > 0 => n,
-        Ok(_) => {
-            eprintln!("error: N must be at least 1");
-            std::process::exit(2);
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            std::process::exit(2);
-        }
-    };
-    if let Err(error) = run(n) {
-        eprintln!("error: {error}");
-        std::process::exit(1);
-    }
+    let n = size_arg_at_least(1, 1 << 20);
+    run_or_exit(|| run(n));
 }
 
 fn run(n: usize) -> Result<(), GpuError> {
     let ctx = GpuContext::with_timestamps()?;
-    let software = if ctx.is_software() {
-        " (software adapter)"
-    } else {
-        ""
-    };
-    println!("adapter: {}{software}", ctx.describe());
+    println!("{}", adapter_line(&ctx));
     let x: Vec<f32> = (0..n).map(|i| (i % 1000) as f32).collect();
     let reducer = Reducer::sum(&ctx)?; // compiled once, outside the clocks
 
@@ -86,14 +69,3 @@ fn show(what: &str, time: Duration) {
     println!("  {what:<26} {time:>10.2?}");
 }
 // ANCHOR_END: main
-
-/// The first argument as a whole number, or `default` when there is none.
-fn size_arg(default: usize) -> Result<usize, String> {
-    match std::env::args().nth(1) {
-        None => Ok(default),
-        Some(text) => text
-            .trim()
-            .parse()
-            .map_err(|_| format!("N must be a whole number, got {text:?}")),
-    }
-}

@@ -2,37 +2,20 @@
 //! checks both against the CPU and times them with the data on the GPU.
 //!
 //!     cargo run --release -p gpu --example matmul -- [N]
+use gpu::cli::{adapter_line, run_or_exit, size_arg_at_least};
 use gpu::matmul::{Kernel, Product, flops, matmul_cpu};
 use gpu::timing::{best_of, wall_clock};
 use gpu::{GpuContext, GpuError};
 
 // ANCHOR: main
 fn main() {
-    let n = match size_arg(512) {
-        Ok(n) if n > 0 => n,
-        Ok(_) => {
-            eprintln!("error: N must be at least 1");
-            std::process::exit(2);
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            std::process::exit(2);
-        }
-    };
-    if let Err(error) = run(n) {
-        eprintln!("error: {error}");
-        std::process::exit(1);
-    }
+    let n = size_arg_at_least(1, 512);
+    run_or_exit(|| run(n));
 }
 
 fn run(n: usize) -> Result<(), GpuError> {
     let ctx = GpuContext::new()?;
-    let software = if ctx.is_software() {
-        " (software adapter)"
-    } else {
-        ""
-    };
-    println!("adapter: {}{software}", ctx.describe());
+    println!("{}", adapter_line(&ctx));
 
     // Small integers: every product and partial sum is exact in f32, so
     // GPU and CPU must agree exactly.
@@ -56,14 +39,3 @@ fn run(n: usize) -> Result<(), GpuError> {
     Ok(())
 }
 // ANCHOR_END: main
-
-/// The first argument as a whole number, or `default` when there is none.
-fn size_arg(default: usize) -> Result<usize, String> {
-    match std::env::args().nth(1) {
-        None => Ok(default),
-        Some(text) => text
-            .trim()
-            .parse()
-            .map_err(|_| format!("N must be a whole number, got {text:?}")),
-    }
-}

@@ -7,18 +7,23 @@ use crate::{GpuContext, GpuError};
 /// The first command-line argument as a whole number, `default` when there
 /// is none. A bad value is a usage error: one line on stderr, exit code 2.
 pub fn size_arg(default: usize) -> usize {
+    size_arg_at_least(0, default)
+}
+
+/// The same, for a size that must be at least `min`.
+pub fn size_arg_at_least(min: usize, default: usize) -> usize {
     let arg = std::env::args().nth(1);
-    match arg.as_deref().map(|text| text.trim().parse::<usize>()) {
-        None => default,
-        Some(Ok(n)) => n,
-        Some(Err(_)) => {
-            eprintln!(
-                "error: N must be a whole number, got {:?}",
-                arg.unwrap_or_default()
-            );
-            std::process::exit(2);
-        }
-    }
+    let message = match arg.as_deref().map(|text| text.trim().parse::<usize>()) {
+        None => return default,
+        Some(Ok(n)) if n >= min => return n,
+        Some(Ok(_)) => format!("N must be at least {min}"),
+        Some(Err(_)) => format!(
+            "N must be a whole number, got {:?}",
+            arg.unwrap_or_default()
+        ),
+    };
+    eprintln!("error: {message}");
+    std::process::exit(2);
 }
 
 /// Runs an example's body. A missing GPU or any other failure is printed as

@@ -234,7 +234,7 @@ fn backend_choice_explains_its_usage() {
         assert_eq!(run.code, Some(2), "{args:?}: {run:#?}");
         assert_eq!(
             run.stderr,
-            format!("error: {message}\n{usage}\n"),
+            format!("error: {message} ({usage})\n"),
             "{args:?}"
         );
     }
