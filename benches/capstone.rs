@@ -6,8 +6,8 @@
 //!   already uploaded; the steps are timed until the GPU has finished them).
 //! - `capstone/heat/mpi-<ranks>/<n>`: the MPI solution under `mpirun` with 1,
 //!   2 and 4 ranks, timed by the program itself (steps and the final gather),
-//!   written as JSON lines to `$COURSE_BENCH_OUT` the way
-//!   `benches/distributed.rs` does, since criterion cannot start `mpirun`.
+//!   handed to the pipeline with `testkit::external`, since criterion cannot
+//!   start `mpirun`.
 //!
 //! `cargo test --benches` runs every criterion row once and a tiny MPI job
 //! on 1, 2 and 4 ranks whose checksums must match the serial reference.
@@ -17,6 +17,7 @@ use gpu::GpuContext;
 use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::time::Duration;
+use testkit::external::{Measured, command_works, write_measured};
 use testkit::{examples_dir, mpirun_available, mpirun_program};
 
 /// Plates from 64 KiB (in the caches) to 16 MiB (beyond most L2s).
@@ -96,7 +97,7 @@ fn cpu_and_gpu(c: &mut Criterion) {
 /// The MPI rows: full sizes when measuring, one tiny job per rank count as
 /// a test (checked against the serial reference, no timings kept).
 fn mpi(measuring: bool) -> Result<(), String> {
-    if !mpirun_available() || !works("mpicc", &["--version"]) {
+    if !mpirun_available() || !command_works("mpicc", &["--version"]) {
         eprintln!("SKIPPED: capstone/heat/mpi-*: no `mpirun`/`mpicc` on PATH");
         return Ok(());
     }
@@ -129,27 +130,12 @@ fn mpi(measuring: bool) -> Result<(), String> {
             }
             let seconds = total / repeats as f64;
             println!("capstone/heat/mpi-{ranks}/{n}: {steps} steps in {seconds:.4} s");
-            entries.push(format!(
-                "{{\"group\": \"capstone/heat\", \"function\": \"mpi-{ranks}\", \"parameter\": \"{n}\", \
-                 \"mean_ns\": {}, \"elements\": {}}}",
-                seconds * 1e9,
-                n * n * steps
-            ));
+            let function = format!("mpi-{ranks}");
+            let entry = Measured::new("capstone/heat", &function, n, seconds);
+            entries.push(entry.elements((n * n * steps) as u64));
         }
     }
-    if let Some(dir) = std::env::var_os("COURSE_BENCH_OUT") {
-        let file = Path::new(&dir).join("capstone.jsonl");
-        std::fs::write(&file, entries.join("\n") + "\n")
-            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-    }
-    Ok(())
-}
-
-fn works(program: &str, args: &[&str]) -> bool {
-    Command::new(program)
-        .args(args)
-        .output()
-        .is_ok_and(|o| o.status.success())
+    write_measured("capstone", &entries)
 }
 
 /// The MPI example, built in this benchmark's own profile next to it.

@@ -17,6 +17,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Duration;
+use testkit::external::{Measured, command_works, write_measured};
 use testkit::{examples_dir, mpirun_available, mpirun_program};
 
 const PROGRAMS: [&str; 3] = ["pingpong", "messages", "scatter_reduce_timing"];
@@ -52,7 +53,7 @@ fn main() -> ExitCode {
 }
 
 fn run(sizes: &Sizes, measuring: bool) -> Result<(), String> {
-    if !mpirun_available() || !works("mpicc", &["--version"]) {
+    if !mpirun_available() || !command_works("mpicc", &["--version"]) {
         // Set-up reports the missing MPI as a SKIPPED check; the pages then
         // say "not measured in this build".
         eprintln!("SKIPPED: distributed benchmarks: no `mpirun`/`mpicc` on PATH");
@@ -88,22 +89,13 @@ fn run(sizes: &Sizes, measuring: bool) -> Result<(), String> {
         entries.extend(scatter_reduce(ranks, sizes.doubles)?);
     }
 
-    for line in &entries {
-        println!("{line}");
+    for entry in &entries {
+        println!("{}", entry.to_json_line());
     }
-    if let (true, Some(dir)) = (measuring, std::env::var_os("COURSE_BENCH_OUT")) {
-        let file = Path::new(&dir).join("distributed.jsonl");
-        std::fs::write(&file, entries.join("\n") + "\n")
-            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    if measuring {
+        write_measured("distributed", &entries)?;
     }
     Ok(())
-}
-
-fn works(program: &str, args: &[&str]) -> bool {
-    Command::new(program)
-        .args(args)
-        .output()
-        .is_ok_and(|o| o.status.success())
 }
 
 /// The MPI examples, built in this benchmark's own profile (release for
@@ -176,7 +168,7 @@ fn pingpong(program: &Path, max_bytes: &str) -> Result<Vec<(u64, f64)>, String> 
         .collect()
 }
 
-fn messages(particles: &str) -> Result<Vec<String>, String> {
+fn messages(particles: &str) -> Result<Vec<Measured>, String> {
     let program = examples_dir().join("messages");
     let rows = job(2, &program, &[particles])?;
     let mut entries = Vec::new();
@@ -207,7 +199,7 @@ fn messages(particles: &str) -> Result<Vec<String>, String> {
     Ok(entries)
 }
 
-fn scatter_reduce(ranks: usize, doubles: &str) -> Result<Vec<String>, String> {
+fn scatter_reduce(ranks: usize, doubles: &str) -> Result<Vec<Measured>, String> {
     let program = examples_dir().join("scatter_reduce_timing");
     let n: u64 = number(doubles)?;
     job(ranks, &program, &[doubles])?
@@ -227,7 +219,7 @@ fn scatter_reduce(ranks: usize, doubles: &str) -> Result<Vec<String>, String> {
         .collect()
 }
 
-/// One results entry, as `cargo xtask bench` reads them.
+/// One results entry of this episode's group `distributed/<topic>`.
 fn entry(
     topic: &str,
     function: &str,
@@ -235,16 +227,15 @@ fn entry(
     seconds: f64,
     elements: Option<u64>,
     bytes: Option<u64>,
-) -> String {
-    let optional = |key: &str, value: Option<u64>| {
-        value
-            .map(|v| format!(", \"{key}\": {v}"))
-            .unwrap_or_default()
-    };
-    format!(
-        "{{\"group\": \"distributed/{topic}\", \"function\": \"{function}\", \"parameter\": \"{parameter}\", \"mean_ns\": {}{}{}}}",
-        seconds * 1e9,
-        optional("elements", elements),
-        optional("bytes", bytes),
-    )
+) -> Measured {
+    Measured {
+        elements,
+        bytes,
+        ..Measured::new(
+            &format!("distributed/{topic}"),
+            function,
+            parameter,
+            seconds,
+        )
+    }
 }

@@ -15,8 +15,12 @@
 //! nothing. Under `cargo xtask bench` it also writes the adapter's name to
 //! `$COURSE_BENCH_OUT/gpu-adapter.json`, which the pages show with
 //! `{{#results gpu}}`.
+#[path = "shared/gpu_adapter.rs"]
+mod gpu_adapter;
+
 use criterion::{BenchmarkId, Criterion, Throughput};
 use gpu::{Elementwise, GpuContext, GpuError};
+use gpu_adapter::record_adapter;
 use std::process::ExitCode;
 
 /// Floats per array when measuring: 256 KiB, 4 MiB and 64 MiB per array.
@@ -53,24 +57,6 @@ fn main() -> ExitCode {
     }
     criterion.final_summary();
     ExitCode::SUCCESS
-}
-
-/// Tells the pipeline which adapter the numbers come from, in the form of
-/// the pipeline's `results::GpuAdapter` (shown by `{{#results gpu}}`).
-fn record_adapter(ctx: &GpuContext) -> Result<(), String> {
-    let Some(dir) = std::env::var_os("COURSE_BENCH_OUT") else {
-        return Ok(());
-    };
-    let info = ctx.adapter_info();
-    let json = serde_json::json!({
-        "name": info.name,
-        "device_type": format!("{:?}", info.device_type),
-        "backend": format!("{:?}", info.backend),
-        "software": ctx.is_software(),
-    });
-    let file = std::path::Path::new(&dir).join("gpu-adapter.json");
-    std::fs::write(&file, json.to_string() + "\n")
-        .map_err(|e| format!("cannot write {}: {e}", file.display()))
 }
 
 fn values(n: usize) -> Vec<f32> {

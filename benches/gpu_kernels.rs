@@ -14,12 +14,16 @@
 //! With no adapter it prints `SKIPPED: no GPU adapter` and measures
 //! nothing. Under `cargo xtask bench` it also writes the adapter's name to
 //! `$COURSE_BENCH_OUT/gpu-adapter.json`, for the pages' `{{#results gpu}}`.
+#[path = "shared/gpu_adapter.rs"]
+mod gpu_adapter;
+
 use criterion::{BenchmarkId, Criterion, Throughput};
 use gpu::fusion::{Expression, Strategy};
 use gpu::matmul::{Kernel, Product, flops};
 use gpu::reduce::{Reducer, l2_norm_cpu, sum_cpu};
 use gpu::timing::{gpu_time, wall_clock};
 use gpu::{GpuContext, GpuError};
+use gpu_adapter::record_adapter;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -170,28 +174,6 @@ fn crossover(c: &mut Criterion, ctx: &GpuContext, sizes: &[usize]) {
     group.finish();
 }
 
-/// Tells `cargo xtask bench` which adapter these numbers come from.
-fn record_adapter(ctx: &GpuContext) {
-    let Some(dir) = std::env::var_os("COURSE_BENCH_OUT") else {
-        return;
-    };
-    let info = ctx.adapter_info();
-    let adapter = serde_json::json!({
-        "name": info.name,
-        "device_type": format!("{:?}", info.device_type),
-        "backend": format!("{:?}", info.backend),
-        "software": ctx.is_software(),
-    });
-    let file = std::path::Path::new(&dir).join("gpu-adapter.json");
-    if let Err(error) = std::fs::write(&file, adapter.to_string()) {
-        eprintln!(
-            "error: gpu_kernels: cannot write {}: {error}",
-            file.display()
-        );
-        std::process::exit(1);
-    }
-}
-
 fn main() {
     let ctx = match GpuContext::with_timestamps() {
         Ok(ctx) => ctx,
@@ -217,8 +199,9 @@ fn main() {
         "no timestamp queries"
     };
     eprintln!("gpu_kernels on {}{software}, {clock}", ctx.describe());
-    if measuring {
-        record_adapter(&ctx);
+    if measuring && let Err(error) = record_adapter(&ctx) {
+        eprintln!("error: gpu_kernels: {error}");
+        std::process::exit(1);
     }
 
     let sizes = sizes(measuring, full, ctx.is_software());

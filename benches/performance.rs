@@ -23,9 +23,10 @@ use performance::random_walk::{
 };
 use performance::{julia, textgen, wordcount};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
+use testkit::external::{Measured, write_measured};
 
 /// `cargo bench` passes `--bench`; `cargo test --benches` does not.
 fn measuring() -> bool {
@@ -145,19 +146,9 @@ fn integration_steps(c: &mut Criterion) {
 /// into the results file through `COURSE_BENCH_OUT` (see `xtask/src/bench.rs`).
 fn debug_build_time(evaluations: u64) {
     let result = build_and_run_debug_timer().and_then(|ns| {
-        let line = format!(
-            "{{\"group\":\"performance/integration\",\"function\":\"debug\",\
-             \"parameter\":\"1000\",\"mean_ns\":{ns},\"elements\":{evaluations}}}"
-        );
         println!("performance/integration/debug/1000: {ns} ns (best of 20, debug build)");
-        match std::env::var_os("COURSE_BENCH_OUT") {
-            Some(dir) => {
-                let file = Path::new(&dir).join("performance.jsonl");
-                std::fs::write(&file, line + "\n")
-                    .map_err(|e| format!("cannot write {}: {e}", file.display()))
-            }
-            None => Ok(()),
-        }
+        let entry = Measured::new("performance/integration", "debug", 1000, ns * 1e-9);
+        write_measured("performance", &[entry.elements(evaluations)])
     });
     if let Err(message) = result {
         eprintln!("warning: the debug-build measurement failed: {message}");

@@ -7,16 +7,7 @@ pub const NOT_MEASURED: &str = "not measured in this build";
 
 /// "0.52 ns", "1.23 µs", "12.3 ms", "1.20 s".
 pub fn format_time(ns: f64) -> String {
-    let (value, unit) = if ns < 1e3 {
-        (ns, "ns")
-    } else if ns < 1e6 {
-        (ns / 1e3, "µs")
-    } else if ns < 1e9 {
-        (ns / 1e6, "ms")
-    } else {
-        (ns / 1e9, "s")
-    };
-    format!("{} {unit}", three_digits(value))
+    scaled(ns, &[(1e9, "s"), (1e6, "ms"), (1e3, "µs"), (1.0, "ns")])
 }
 
 /// A number with three significant digits (at most one decimal for ≥ 100).
@@ -30,28 +21,28 @@ pub fn three_digits(value: f64) -> String {
     }
 }
 
+/// `value` in the largest of `units` (each a power of ten and its name,
+/// largest first) that it reaches, or in the last one.
+fn scaled(value: f64, units: &[(f64, &str)]) -> String {
+    let (scale, unit) = units
+        .iter()
+        .find(|(scale, _)| value >= *scale)
+        .or(units.last())
+        .expect("at least one unit");
+    format!("{} {unit}", three_digits(value / scale))
+}
+
 /// Bytes per second as "1.23 GB/s" (decimal units, as bandwidths are quoted).
 pub fn format_rate(bytes_per_s: f64) -> String {
-    let (value, unit) = if bytes_per_s >= 1e9 {
-        (bytes_per_s / 1e9, "GB/s")
-    } else if bytes_per_s >= 1e6 {
-        (bytes_per_s / 1e6, "MB/s")
-    } else {
-        (bytes_per_s / 1e3, "kB/s")
-    };
-    format!("{} {unit}", three_digits(value))
+    scaled(bytes_per_s, &[(1e9, "GB/s"), (1e6, "MB/s"), (1e3, "kB/s")])
 }
 
 /// Floating-point operations per second as "12.3 GFLOP/s".
 pub fn format_flops(per_s: f64) -> String {
-    let (value, unit) = if per_s >= 1e12 {
-        (per_s / 1e12, "TFLOP/s")
-    } else if per_s >= 1e9 {
-        (per_s / 1e9, "GFLOP/s")
-    } else {
-        (per_s / 1e6, "MFLOP/s")
-    };
-    format!("{} {unit}", three_digits(value))
+    scaled(
+        per_s,
+        &[(1e12, "TFLOP/s"), (1e9, "GFLOP/s"), (1e6, "MFLOP/s")],
+    )
 }
 
 /// What a table cell or plot point shows.

@@ -79,27 +79,11 @@ impl<'a> GpuHeat<'a> {
                 usage: wgpu::BufferUsages::UNIFORM,
             });
         let pipeline = ctx.compute_pipeline(HEAT_WGSL, "step")?;
-        let bind = |from: &wgpu::Buffer, to: &wgpu::Buffer| {
-            ctx.device.create_bind_group(&wgpu::BindGroupDescriptor {
-                label: Some("heat step"),
-                layout: &pipeline.get_bind_group_layout(0),
-                entries: &[
-                    wgpu::BindGroupEntry {
-                        binding: 0,
-                        resource: from.as_entire_binding(),
-                    },
-                    wgpu::BindGroupEntry {
-                        binding: 1,
-                        resource: to.as_entire_binding(),
-                    },
-                    wgpu::BindGroupEntry {
-                        binding: 2,
-                        resource: uniform.as_entire_binding(),
-                    },
-                ],
-            })
-        };
-        let bindings = [bind(&fields[0], &fields[1]), bind(&fields[1], &fields[0])];
+        // Two bind groups, A→B and B→A: each step swaps them.
+        let bindings = [
+            ctx.bind_group(&pipeline, &[&fields[0], &fields[1], &uniform])?,
+            ctx.bind_group(&pipeline, &[&fields[1], &fields[0], &uniform])?,
+        ];
         // One invocation per cell, up to the per-dimension limit; the
         // kernel's grid-stride loops cover the rest.
         let most = ctx.device.limits().max_compute_workgroups_per_dimension;
@@ -135,11 +119,7 @@ impl<'a> GpuHeat<'a> {
             self.ctx.queue.submit([encoder.finish()]);
             left -= batch;
         }
-        self.ctx
-            .device
-            .poll(wgpu::PollType::wait_indefinitely())
-            .map(|_| ())
-            .map_err(|e| GpuError::Readback(e.to_string()))
+        self.ctx.wait()
     }
 
     /// Copies the current field back to the CPU.

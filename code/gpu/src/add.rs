@@ -9,12 +9,7 @@ pub(crate) const ADD_WGSL: &str = include_str!("add.wgsl");
 // ANCHOR: host
 /// `a + b` element by element, computed on the GPU.
 pub fn add(ctx: &GpuContext, a: &[f32], b: &[f32]) -> Result<Vec<f32>, GpuError> {
-    if a.len() != b.len() {
-        return Err(GpuError::LengthMismatch {
-            left: a.len(),
-            right: b.len(),
-        });
-    }
+    GpuError::check_lengths(a.len(), b.len())?;
     // WebGPU does not allow zero-sized bindings, and there is nothing to do.
     if a.is_empty() {
         return Ok(Vec::new());

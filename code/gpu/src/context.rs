@@ -54,6 +54,16 @@ impl fmt::Display for GpuError {
 
 impl std::error::Error for GpuError {}
 
+impl GpuError {
+    /// `Ok` when two inputs of an element-wise operation have one length.
+    pub fn check_lengths(left: usize, right: usize) -> Result<(), GpuError> {
+        match left == right {
+            true => Ok(()),
+            false => Err(GpuError::LengthMismatch { left, right }),
+        }
+    }
+}
+
 /// A connection to one GPU: the adapter (which GPU), the device (our
 /// logical handle to it) and the queue (where we submit work).
 pub struct GpuContext {
@@ -219,6 +229,25 @@ impl GpuContext {
         buffers: &[&wgpu::Buffer],
         workgroups: u32,
     ) -> Result<(), GpuError> {
+        let bindings = self.bind_group(pipeline, buffers)?;
+        let mut encoder = self.device.create_command_encoder(&Default::default());
+        {
+            let mut pass = encoder.begin_compute_pass(&Default::default());
+            pass.set_pipeline(pipeline);
+            pass.set_bind_group(0, &bindings, &[]);
+            pass.dispatch_workgroups(workgroups, 1, 1);
+        }
+        self.queue.submit([encoder.finish()]);
+        Ok(())
+    }
+
+    /// Binds `buffers` to `@binding(0)`, `@binding(1)`, ... of `pipeline`'s
+    /// `@group(0)`, once, for kernels that run again and again.
+    pub fn bind_group(
+        &self,
+        pipeline: &wgpu::ComputePipeline,
+        buffers: &[&wgpu::Buffer],
+    ) -> Result<wgpu::BindGroup, GpuError> {
         let entries: Vec<wgpu::BindGroupEntry> = (0..)
             .zip(buffers)
             .map(|(binding, buffer)| wgpu::BindGroupEntry {
@@ -234,18 +263,10 @@ impl GpuContext {
             layout: &pipeline.get_bind_group_layout(0),
             entries: &entries,
         });
-        if let Some(error) = pollster::block_on(scope.pop()) {
-            return Err(GpuError::Shader(error.to_string()));
+        match pollster::block_on(scope.pop()) {
+            None => Ok(bindings),
+            Some(error) => Err(GpuError::Shader(error.to_string())),
         }
-        let mut encoder = self.device.create_command_encoder(&Default::default());
-        {
-            let mut pass = encoder.begin_compute_pass(&Default::default());
-            pass.set_pipeline(pipeline);
-            pass.set_bind_group(0, &bindings, &[]);
-            pass.dispatch_workgroups(workgroups, 1, 1);
-        }
-        self.queue.submit([encoder.finish()]);
-        Ok(())
     }
 
     /// Blocks until the GPU has finished all the work queued so far.

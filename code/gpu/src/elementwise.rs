@@ -51,12 +51,7 @@ impl Elementwise {
 
     /// Uploads `a` and `b`, runs the kernel and reads the result back.
     pub fn apply(&self, ctx: &GpuContext, a: &[f32], b: &[f32]) -> Result<Vec<f32>, GpuError> {
-        if a.len() != b.len() {
-            return Err(GpuError::LengthMismatch {
-                left: a.len(),
-                right: b.len(),
-            });
-        }
+        GpuError::check_lengths(a.len(), b.len())?;
         if a.is_empty() {
             return Ok(Vec::new()); // WebGPU does not allow empty bindings.
         }

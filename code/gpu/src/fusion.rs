@@ -32,14 +32,8 @@ pub fn weighted_squared_difference(
     b: &[f32],
     w: &[f32],
 ) -> Result<Vec<f32>, GpuError> {
-    for other in [b, w] {
-        if other.len() != a.len() {
-            return Err(GpuError::LengthMismatch {
-                left: a.len(),
-                right: other.len(),
-            });
-        }
-    }
+    GpuError::check_lengths(a.len(), b.len())?;
+    GpuError::check_lengths(a.len(), w.len())?;
     if a.is_empty() {
         return Ok(Vec::new());
     }

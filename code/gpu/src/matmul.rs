@@ -90,19 +90,7 @@ impl Product {
                 contents: bytemuck::cast_slice(&shape),
                 usage: wgpu::BufferUsages::UNIFORM,
             });
-        let buffers = [a, b, &c, &dims];
-        let entries: Vec<wgpu::BindGroupEntry> = (0..)
-            .zip(buffers)
-            .map(|(binding, buffer)| wgpu::BindGroupEntry {
-                binding,
-                resource: buffer.as_entire_binding(),
-            })
-            .collect();
-        let bindings = ctx.device.create_bind_group(&wgpu::BindGroupDescriptor {
-            label: Some(entry),
-            layout: &pipeline.get_bind_group_layout(0),
-            entries: &entries,
-        });
+        let bindings = ctx.bind_group(&pipeline, &[a, b, &c, &dims])?;
         // x runs over the columns of C, y over its rows.
         let groups = (n.div_ceil(tile as usize), m.div_ceil(tile as usize));
         let limit = ctx.device.limits().max_compute_workgroups_per_dimension as usize;

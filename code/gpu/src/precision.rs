@@ -24,12 +24,7 @@ pub fn f64_context() -> Result<Option<GpuContext>, GpuError> {
 
 /// `a + b` in double precision on the GPU; `ctx` must come from `f64_context`.
 pub fn add_f64(ctx: &GpuContext, a: &[f64], b: &[f64]) -> Result<Vec<f64>, GpuError> {
-    if a.len() != b.len() {
-        return Err(GpuError::LengthMismatch {
-            left: a.len(),
-            right: b.len(),
-        });
-    }
+    GpuError::check_lengths(a.len(), b.len())?;
     if a.is_empty() {
         return Ok(Vec::new());
     }

@@ -79,25 +79,15 @@ impl Reducer {
         let groups = len.div_ceil(WORKGROUP_SIZE).min(MAX_PARTIALS);
         let partials = ctx.output_buffer("partials", groups)?;
         let result = ctx.output_buffer("result", 1)?;
-        let bind = |pipeline: &wgpu::ComputePipeline, from: &wgpu::Buffer, to: &wgpu::Buffer| {
-            ctx.device.create_bind_group(&wgpu::BindGroupDescriptor {
-                label: Some("reduction"),
-                layout: &pipeline.get_bind_group_layout(0),
-                entries: &[
-                    wgpu::BindGroupEntry {
-                        binding: 0,
-                        resource: from.as_entire_binding(),
-                    },
-                    wgpu::BindGroupEntry {
-                        binding: 1,
-                        resource: to.as_entire_binding(),
-                    },
-                ],
-            })
-        };
         Ok(Reduction {
-            first: (self.first.clone(), bind(&self.first, input, &partials)),
-            second: (self.second.clone(), bind(&self.second, &partials, &result)),
+            first: (
+                self.first.clone(),
+                ctx.bind_group(&self.first, &[input, &partials])?,
+            ),
+            second: (
+                self.second.clone(),
+                ctx.bind_group(&self.second, &[&partials, &result])?,
+            ),
             groups: groups as u32,
             result,
         })

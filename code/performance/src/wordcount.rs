@@ -391,40 +391,6 @@ pub fn cut_points(path: &Path, pieces: usize) -> io::Result<Vec<u64>> {
     Ok(cuts)
 }
 
-/// Counts `bytes` in (at most) `pieces` pieces in parallel: the same idea
-/// on text already in memory.
-pub fn count_in_pieces(bytes: &[u8], pieces: usize) -> io::Result<Vec<(String, u64)>> {
-    let counts = split_at_separators(bytes, pieces)
-        .into_par_iter()
-        .map(|piece| {
-            let text = std::str::from_utf8(piece).map_err(|_| not_utf8())?;
-            let mut counts = InlineCounts::new();
-            counts.count_text(text);
-            Ok::<_, io::Error>(counts)
-        })
-        .try_reduce(InlineCounts::new, |mut left, right| {
-            left.merge(right);
-            Ok(left)
-        })?;
-    Ok(counts.into_vec())
-}
-
-/// Cuts `bytes` into about `pieces` parts of similar size, each ending just
-/// after a separator (or at the end).
-pub fn split_at_separators(bytes: &[u8], pieces: usize) -> Vec<&[u8]> {
-    let target = bytes.len().div_ceil(pieces.max(1)).max(1);
-    let mut parts = Vec::with_capacity(pieces);
-    let mut start = 0;
-    while start < bytes.len() {
-        let mut end = (start + target).min(bytes.len());
-        while end < bytes.len() && !SEPARATOR[bytes[end - 1] as usize] {
-            end += 1;
-        }
-        parts.push(&bytes[start..end]);
-        start = end;
-    }
-    parts
-}
 // ANCHOR_END: rayon
 
 // ANCHOR: report
@@ -628,19 +594,6 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "y 2 66.66666666666666\nx 1 33.33333333333333\n"
         );
-    }
-
-    #[test]
-    fn pieces_end_at_separators_and_cover_the_text() {
-        let text = "one two,three\nfour  five".as_bytes();
-        for pieces in 1..=12 {
-            let parts = split_at_separators(text, pieces);
-            assert_eq!(parts.concat(), text);
-            for part in &parts[..parts.len() - 1] {
-                assert!(SEPARATOR[*part.last().unwrap() as usize], "{parts:?}");
-            }
-        }
-        assert!(split_at_separators(b"", 4).is_empty());
     }
 
     #[test]

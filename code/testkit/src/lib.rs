@@ -2,6 +2,8 @@
 //! built next to the test binary and run them with a time limit, so that a
 //! program that hangs fails its test instead of blocking the suite.
 
+pub mod external;
+
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
