@@ -90,6 +90,7 @@ fn add_cargo_bin_to_path() {
 fn setup_only(install: bool) -> Outcome {
     let env = setup::setup(install);
     report_skips(&env);
+    install_failed(&env)?;
     Ok(if env.skipped.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -97,23 +98,41 @@ fn setup_only(install: bool) -> Outcome {
     })
 }
 
-/// Runs `cargo <args>` with the pipeline's environment; Err when it fails.
+/// Runs `cargo <args>` with the pipeline's environment; Err when it fails,
+/// naming the package to install when a build failed for want of one.
 fn cargo(args: &[&str], env: &Environment) -> Result<(), String> {
-    let status = Command::new("cargo")
+    let mut child = Command::new("cargo")
         .args(args)
         .envs(setup::child_env(env))
         .current_dir(paths::root())
-        .status()
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
-    status
-        .success()
-        .then_some(())
-        .ok_or_else(|| format!("`cargo {}` failed", args.join(" ")))
+    // Pass cargo's messages through as they come, remembering any hint.
+    let mut hints: Vec<String> = Vec::new();
+    if let Some(stderr) = child.stderr.take() {
+        for line in std::io::BufRead::lines(std::io::BufReader::new(stderr)).map_while(Result::ok) {
+            eprintln!("{line}");
+            if let Some(hint) = setup::package_hint(&line).filter(|h| !hints.contains(h)) {
+                hints.push(hint);
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() {
+        return Ok(());
+    }
+    let mut message = format!("`cargo {}` failed", args.join(" "));
+    for hint in hints {
+        message += &format!("; {hint}");
+    }
+    Err(message)
 }
 
 fn test(install: bool) -> Outcome {
     let started = std::time::Instant::now();
     let mut env = setup::setup(install);
+    install_failed(&env)?;
     // Without MPI the crates that use it (`distributed`, `capstone-mpi`)
     // cannot even be built: leave them out (set-up lists them as skipped)
     // instead of failing everything else.
@@ -211,6 +230,14 @@ fn test(install: bool) -> Outcome {
         );
         Ok(ExitCode::from(3))
     }
+}
+
+/// Err with one line per thing set-up installed but still cannot find.
+fn install_failed(env: &Environment) -> Result<(), String> {
+    if env.install_failures.is_empty() {
+        return Ok(());
+    }
+    Err(env.install_failures.join("\nerror: "))
 }
 
 /// The end-of-run list of what could not be checked, impossible to miss.

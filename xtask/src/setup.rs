@@ -31,6 +31,8 @@ pub struct Environment {
     pub python: Option<PathBuf>,
     pub python_missing_reason: Option<String>,
     pub skipped: Vec<Skipped>,
+    /// What set-up installed but still cannot find: one line each.
+    pub install_failures: Vec<String>,
 }
 
 /// What was found on the machine, before any installing.
@@ -60,37 +62,103 @@ pub fn is_root() -> bool {
     output("id", &["-u"]).as_deref() == Some("0")
 }
 
-fn any_file_starting(dir: &str, prefix: &str) -> bool {
-    std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .flatten()
-                .any(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        })
-        .unwrap_or(false)
+/// The Debian package that provides libclang itself (not `libclang-cpp`).
+pub const LIBCLANG_PACKAGE: &str = "libclang-dev";
+
+/// A file name that clang-sys (through bindgen, which `mpi-sys` builds with
+/// its `runtime` feature) accepts as libclang: `libclang.so`,
+/// `libclang-N.so`, `libclang.so.N` or `libclang-N.so.N`, but never
+/// `libclang-cpp.so.N`, the C++ library that Debian preinstalls as
+/// `libclang-cpp14` (clang-sys 1.9 `build/dynamic.rs` and `build/common.rs`).
+pub fn is_libclang_name(name: &str) -> bool {
+    if name.contains("-cpp.") {
+        return false;
+    }
+    name == "libclang.so"
+        || name.starts_with("libclang.so.")
+        || name
+            .strip_prefix("libclang-")
+            .is_some_and(|rest| rest.ends_with(".so") || rest.contains(".so."))
 }
 
-/// rsmpi generates its bindings with bindgen, which loads libclang at build time.
-pub fn has_libclang() -> bool {
-    if let Some(dir) = std::env::var_os("LIBCLANG_PATH") {
-        return Path::new(&dir).exists();
+fn holds_libclang(dir: &Path) -> bool {
+    if dir.is_file() {
+        return dir
+            .file_name()
+            .is_some_and(|n| is_libclang_name(&n.to_string_lossy()));
     }
-    let lib = [
-        "/usr/lib",
-        "/usr/lib64",
-        "/usr/lib/x86_64-linux-gnu",
-        "/usr/lib/aarch64-linux-gnu",
-    ]
-    .iter()
-    .any(|d| any_file_starting(d, "libclang"));
-    lib || std::fs::read_dir("/usr/lib")
-        .map(|entries| {
-            entries.flatten().any(|e| {
-                e.file_name().to_string_lossy().starts_with("llvm-")
-                    && any_file_starting(&e.path().join("lib").to_string_lossy(), "libclang")
-            })
-        })
-        .unwrap_or(false)
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| is_libclang_name(&e.file_name().to_string_lossy()))
+    })
+}
+
+/// Sub-directories of `dir` whose names start with `prefix`.
+fn subdirs(dir: &Path, prefix: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut dirs: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// The directories clang-sys searches when `LIBCLANG_PATH` is unset, under
+/// `root` (`/` on a real machine, a fake tree in tests): `llvm-config
+/// --prefix`, `LD_LIBRARY_PATH`, `LIBRARY_PATH`, then the globs
+/// `/usr/local/llvm*/lib*` and `/usr/{local/,}lib*{,/*,/*/*}`.
+fn libclang_search_dirs(root: &Path, env_dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut dirs = env_dirs.to_vec();
+    for llvm in subdirs(&root.join("usr/local"), "llvm") {
+        dirs.extend(subdirs(&llvm, "lib"));
+    }
+    for base in [root.join("usr/local"), root.join("usr")] {
+        for lib in subdirs(&base, "lib") {
+            for child in subdirs(&lib, "") {
+                dirs.extend(subdirs(&child, ""));
+                dirs.push(child);
+            }
+            dirs.push(lib);
+        }
+    }
+    dirs
+}
+
+/// Whether the `mpi` crate's build will find libclang, searching as
+/// clang-sys does. `LIBCLANG_PATH`, when set, is the only place searched.
+pub fn libclang_under(root: &Path, libclang_path: Option<&Path>, env_dirs: &[PathBuf]) -> bool {
+    match libclang_path {
+        Some(path) => holds_libclang(path),
+        None => libclang_search_dirs(root, env_dirs)
+            .iter()
+            .any(|d| holds_libclang(d)),
+    }
+}
+
+/// rsmpi generates its bindings with bindgen, which loads libclang at build
+/// time. `COURSE_SIMULATE_MISSING=libclang` pretends it is absent.
+pub fn has_libclang() -> bool {
+    if simulated_missing("libclang") {
+        return false;
+    }
+    let libclang_path = std::env::var_os("LIBCLANG_PATH").map(PathBuf::from);
+    let mut env_dirs: Vec<PathBuf> = Vec::new();
+    if let Some(prefix) = output("llvm-config", &["--prefix"]) {
+        let prefix = PathBuf::from(prefix);
+        env_dirs.extend(["bin", "lib", "lib64"].map(|d| prefix.join(d)));
+    }
+    for var in ["LD_LIBRARY_PATH", "LIBRARY_PATH"] {
+        if let Some(value) = std::env::var_os(var) {
+            env_dirs.extend(std::env::split_paths(&value));
+        }
+    }
+    libclang_under(Path::new("/"), libclang_path.as_deref(), &env_dirs)
 }
 
 pub fn has_mpi() -> bool {
@@ -117,7 +185,13 @@ pub fn has_vulkan() -> bool {
             "/usr/local/share/vulkan/icd.d",
         ]
         .iter()
-        .any(|d| any_file_starting(d, ""));
+        .any(|d| {
+            std::fs::read_dir(d).is_ok_and(|entries| {
+                entries
+                    .flatten()
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".json"))
+            })
+        });
     loader && driver
 }
 
@@ -129,8 +203,7 @@ pub const HDF5_PACKAGE: &str = "libhdf5-dev";
 /// pkg-config, or Debian's and other distributions' include directories.
 /// `COURSE_SIMULATE_MISSING=hdf5` pretends it is absent.
 pub fn has_hdf5() -> bool {
-    let simulated = std::env::var("COURSE_SIMULATE_MISSING").unwrap_or_default();
-    if simulated.split(',').any(|w| w.trim() == "hdf5") {
+    if simulated_missing("hdf5") {
         return false;
     }
     if let Some(dir) = std::env::var_os("HDF5_DIR") {
@@ -162,18 +235,25 @@ pub fn hdf5_skipped() -> Skipped {
     }
 }
 
-/// What is on this machine. `COURSE_SIMULATE_MISSING=mpi,vulkan,apt` makes
-/// set-up behave as if those were absent, to rehearse a cluster login node
-/// (no root, no MPI, no Vulkan) on a workstation.
+/// What is on this machine, detected by what the build will actually load.
+/// `COURSE_SIMULATE_MISSING` (see [`simulated_missing`]) rehearses a cluster
+/// login node (no root, no MPI, no Vulkan) on a workstation.
 pub fn detect() -> Found {
-    let simulated = std::env::var("COURSE_SIMULATE_MISSING").unwrap_or_default();
-    let missing = |what: &str| simulated.split(',').any(|w| w.trim() == what);
     Found {
-        mpi: has_mpi() && !missing("mpi"),
+        mpi: has_mpi() && !simulated_missing("mpi"),
         libclang: has_libclang(),
-        vulkan: has_vulkan() && !missing("vulkan"),
-        can_apt: is_root() && which("apt-get").is_some() && !missing("apt"),
+        vulkan: has_vulkan() && !simulated_missing("vulkan"),
+        can_apt: is_root() && which("apt-get").is_some() && !simulated_missing("apt"),
     }
+}
+
+/// `COURSE_SIMULATE_MISSING=mpi,libclang,vulkan,hdf5,apt` makes set-up
+/// behave as if those were absent.
+pub fn simulated_missing(what: &str) -> bool {
+    std::env::var("COURSE_SIMULATE_MISSING")
+        .unwrap_or_default()
+        .split(',')
+        .any(|w| w.trim() == what)
 }
 
 /// The Debian packages that would provide what `found` lacks.
@@ -183,12 +263,65 @@ pub fn missing_packages(found: Found) -> Vec<&'static str> {
         packages.extend(["openmpi-bin", "libopenmpi-dev"]);
     }
     if !found.libclang {
-        packages.extend(["libclang-dev"]);
+        packages.push(LIBCLANG_PACKAGE);
     }
     if !found.vulkan {
         packages.extend(["mesa-vulkan-drivers", "libvulkan1"]);
     }
     packages
+}
+
+/// One line for each thing that `before` lacked, that apt was asked to
+/// install, and that `after` (detected again) still lacks.
+pub fn still_missing(before: Found, after: Found, hdf5_missing: bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !before.mpi && !after.mpi {
+        lines.push(
+            "installed openmpi-bin and libopenmpi-dev, but mpicc and mpirun are still not on PATH"
+                .to_string(),
+        );
+    }
+    if !before.libclang && !after.libclang {
+        lines.push(format!(
+            "installed {LIBCLANG_PACKAGE}, but no libclang.so, libclang-N.so or libclang.so.N is \
+             where the `mpi` crate's build looks: set LIBCLANG_PATH to the directory that holds it"
+        ));
+    }
+    if !before.vulkan && !after.vulkan {
+        lines.push(
+            "installed mesa-vulkan-drivers and libvulkan1, but libvulkan.so.1 or a driver \
+             manifest (icd.d/*.json) is still missing"
+                .to_string(),
+        );
+    }
+    if hdf5_missing {
+        lines.push(format!(
+            "installed {HDF5_PACKAGE}, but hdf5.h is still not found: set HDF5_DIR"
+        ));
+    }
+    lines
+}
+
+/// The package to install when a build's output shows that a system
+/// library is missing (the messages of clang-sys, build-probe-mpi and
+/// hdf5-metno-sys), so that a failed build says what to do in one line.
+pub fn package_hint(line: &str) -> Option<String> {
+    let line = line.to_ascii_lowercase();
+    let hint = if line.contains("unable to find libclang")
+        || line.contains("couldn't find any valid shared libraries matching: ['libclang")
+    {
+        format!("libclang is missing: install `{LIBCLANG_PACKAGE}` (or set LIBCLANG_PATH)")
+    } else if line.contains("mpi.h: no such file")
+        || line.contains("could not find mpi library")
+        || line.contains("build-probe-mpi")
+    {
+        "MPI is missing: install `openmpi-bin libopenmpi-dev` (or `module load openmpi`)".into()
+    } else if line.contains("hdf5.h") || line.contains("unable to locate hdf5") {
+        format!("HDF5 is missing: install `{HDF5_PACKAGE}` (or `module load hdf5`)")
+    } else {
+        return None;
+    };
+    Some(hint)
 }
 
 /// The checks that must be skipped on a machine like `found` where nothing
@@ -298,7 +431,13 @@ pub fn setup(install: bool) -> Environment {
             }) {
                 note(format!("apt could not install everything: {e}"));
             }
+            let before = found;
             found = detect();
+            env.install_failures = still_missing(
+                before,
+                found,
+                !has_hdf5() && packages.contains(&HDF5_PACKAGE),
+            );
         } else if !packages.is_empty() {
             note(format!(
                 "missing: {} — not installing them ({})",
@@ -478,5 +617,129 @@ mod tests {
             missing_packages(found),
             ["openmpi-bin", "libopenmpi-dev", "libclang-dev"]
         );
+    }
+
+    /// A fake root with these files (relative paths), for detection tests.
+    fn fake_root(name: &str, files: &[&str]) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("course-setup-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for file in files {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, b"").unwrap();
+        }
+        std::fs::create_dir_all(&root).unwrap();
+        root
+    }
+
+    #[test]
+    fn libclang_cpp_alone_reads_as_missing() {
+        // Debian's base image: libclang-cpp14 and LLVM, but no libclang.
+        let root = fake_root(
+            "cpp-only",
+            &[
+                "usr/lib/x86_64-linux-gnu/libclang-cpp.so.14",
+                "usr/lib/llvm-14/lib/libclang-cpp.so.14",
+                "usr/lib/llvm-14/lib/libLLVM-14.so",
+            ],
+        );
+        assert!(!libclang_under(&root, None, &[]));
+        assert_eq!(
+            missing_packages(Found {
+                mpi: true,
+                libclang: false,
+                vulkan: true,
+                can_apt: true
+            }),
+            [LIBCLANG_PACKAGE]
+        );
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn libclang_is_found_under_every_name_clang_sys_accepts() {
+        for (i, file) in [
+            "usr/lib/llvm-14/lib/libclang.so",
+            "usr/lib/llvm-14/lib/libclang-14.so",
+            "usr/lib/x86_64-linux-gnu/libclang-14.so.14",
+            "usr/lib/x86_64-linux-gnu/libclang.so.1",
+            "usr/local/llvm18/lib64/libclang.so",
+            "usr/lib64/libclang.so.18",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let root = fake_root(&format!("name{i}"), &[file]);
+            assert!(libclang_under(&root, None, &[]), "{file}");
+            std::fs::remove_dir_all(root).unwrap();
+        }
+        for name in [
+            "libclang-cpp.so.14",
+            "libclang-cpp.so",
+            "libclangBasic.a",
+            "libclang_rt.asan.so",
+        ] {
+            assert!(!is_libclang_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn libclang_path_is_the_only_place_searched_when_set() {
+        let root = fake_root(
+            "env",
+            &["usr/lib/libclang.so", "opt/llvm/lib/libclang-17.so"],
+        );
+        let elsewhere = root.join("opt/nothing");
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        assert!(!libclang_under(&root, Some(&elsewhere), &[]));
+        assert!(libclang_under(&root, Some(&root.join("opt/llvm/lib")), &[]));
+        assert!(libclang_under(
+            &root,
+            Some(&root.join("opt/llvm/lib/libclang-17.so")),
+            &[]
+        ));
+        // LD_LIBRARY_PATH-style directories are searched too.
+        let bare = fake_root("env-bare", &["opt/llvm/lib/libclang.so.17"]);
+        assert!(!libclang_under(&bare, None, &[]));
+        assert!(libclang_under(&bare, None, &[bare.join("opt/llvm/lib")]));
+        std::fs::remove_dir_all(root).unwrap();
+        std::fs::remove_dir_all(bare).unwrap();
+    }
+
+    #[test]
+    fn what_apt_could_not_provide_is_one_line_each() {
+        let none = Found::default();
+        let all = Found {
+            mpi: true,
+            libclang: true,
+            vulkan: true,
+            can_apt: true,
+        };
+        assert!(still_missing(none, all, false).is_empty());
+        let after = Found {
+            libclang: false,
+            ..all
+        };
+        let lines = still_missing(none, after, false);
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].contains(LIBCLANG_PACKAGE) && lines[0].contains("LIBCLANG_PATH"));
+        assert!(!lines[0].contains('\n'));
+    }
+
+    #[test]
+    fn build_failures_name_the_package() {
+        let clang = "thread 'main' panicked at clang-sys: Unable to find libclang: \"couldn't find any valid shared libraries matching: ['libclang.so', 'libclang-*.so']\"";
+        assert!(package_hint(clang).unwrap().contains("libclang-dev"));
+        assert!(
+            package_hint("fatal error: hdf5.h: No such file or directory")
+                .unwrap()
+                .contains("libhdf5-dev")
+        );
+        assert!(
+            package_hint("fatal error: mpi.h: No such file or directory")
+                .unwrap()
+                .contains("libopenmpi-dev")
+        );
+        assert_eq!(package_hint("   Compiling serde v1.0.0"), None);
     }
 }
