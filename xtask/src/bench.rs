@@ -7,7 +7,7 @@ use crate::results::{Entry, GpuAdapter, Machine, Missing, Results, from_criterio
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::SystemTime;
+use std::time::{Instant, SystemTime};
 
 /// Criterion settings per mode: quick for `serve`, fuller for the published site.
 fn criterion_args(quick: bool) -> [&'static str; 6] {
@@ -134,6 +134,10 @@ pub fn machine(python: Option<String>) -> Machine {
         caches: caches(Path::new("/sys/devices/system/cpu/cpu0/cache")),
         // Filled in by `run` from what the GPU benchmarks report.
         gpu: None,
+        topology: crate::topology::read_topology(
+            Path::new("/sys/devices"),
+            &std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default(),
+        ),
     }
 }
 
@@ -164,6 +168,8 @@ pub fn caches(dir: &Path) -> Vec<crate::results::Cache> {
                 level: read("level")?.trim().parse().ok()?,
                 kind,
                 bytes: digits.parse::<u64>().ok()? * scale,
+                shared_by: read("shared_cpu_list")
+                    .and_then(|l| crate::topology::count_cpu_list(&l)),
             })
         })
         .collect();
@@ -247,9 +253,6 @@ pub fn run(
     python: Result<&Path, &str>,
     env: &[(String, String)],
 ) -> Result<PathBuf, String> {
-    let root = crate::paths::root();
-    let since = SystemTime::now() - std::time::Duration::from_secs(1);
-    let mut entries: Vec<Entry> = Vec::new();
     let mut names = bench_names()?;
     if let Some(only) = only {
         if !names.iter().any(|n| n == only) {
@@ -260,17 +263,102 @@ pub fn run(
         }
         names.retain(|n| n == only);
     }
+    compile(env)?;
+    let started = Instant::now();
+    let path = match only {
+        Some(_) => measure(quick, only, &names, python, env, (1, 1, started))?,
+        None => {
+            // One episode at a time, merged into the file as each finishes,
+            // then the whole run stamped as complete.
+            let _ = std::fs::remove_file(crate::paths::results_file());
+            let count = names.len();
+            for (i, name) in names.iter().enumerate() {
+                measure(
+                    quick,
+                    Some(name),
+                    std::slice::from_ref(name),
+                    python,
+                    env,
+                    (i + 1, count, started),
+                )?;
+            }
+            mark_complete(quick)?
+        }
+    };
+    if only.is_none() {
+        eprintln!("\n{}", claims_table()?);
+    }
+    Ok(path)
+}
+
+/// Builds every benchmark (release mode) before any is measured, so that
+/// compiling is its own step and the measuring steps only measure.
+pub fn compile(env: &[(String, String)]) -> Result<(), String> {
+    let _s = step("compiling the benchmarks in release mode (cargo bench --no-run)");
+    let status = Command::new("cargo")
+        .args(["bench", "--quiet", "--no-run"])
+        .args(without_hdf5(env))
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .current_dir(crate::paths::root())
+        .status()
+        .map_err(|e| format!("cannot run cargo bench: {e}"))?;
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| format!("compiling the benchmarks failed ({status})"))
+}
+
+/// Stamps the results file of a run that measured every episode with the
+/// fingerprint of what it measured, so that `serve` knows it is up to date.
+fn mark_complete(quick: bool) -> Result<PathBuf, String> {
+    let path = crate::paths::results_file();
+    let mut results =
+        Results::load(&path).ok_or_else(|| format!("{} was not written", path.display()))?;
+    results.fingerprint = Some(fingerprint(quick));
+    results.mode = if quick { "quick" } else { "full" }.into();
+    results
+        .save(&path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// Every checked claim in both books, evaluated on the results file.
+pub fn claims_table() -> Result<String, String> {
+    let root = crate::paths::root();
+    let claims = crate::claims::collect(&[root.join("src"), root.join("instructor").join("src")])?;
+    let results = Results::load(&crate::paths::results_file());
+    Ok(crate::claims::table(&claims, results.as_ref(), &root))
+}
+
+/// Measures the benchmarks `names` (one episode when `only` is set, merged
+/// into the existing results file) and their Python baselines. `progress`
+/// is (this episode's number, how many, when the run started).
+fn measure(
+    quick: bool,
+    only: Option<&str>,
+    names: &[String],
+    python: Result<&Path, &str>,
+    env: &[(String, String)],
+    progress: (usize, usize, Instant),
+) -> Result<PathBuf, String> {
+    let root = crate::paths::root();
+    let since = SystemTime::now() - std::time::Duration::from_secs(1);
+    let mut entries: Vec<Entry> = Vec::new();
     let external = external_results_dir();
     let _ = std::fs::remove_dir_all(&external);
     std::fs::create_dir_all(&external)
         .map_err(|e| format!("cannot create {}: {e}", external.display()))?;
     for name in names {
+        let (n, of, started) = progress;
+        let elapsed = started.elapsed().as_secs();
         let _s = step(format!(
-            "benchmark `{name}` ({})",
-            if quick { "quick" } else { "full" }
+            "benchmark {n} of {of}: `{name}` ({}; {} min {:02} s since measuring began)",
+            if quick { "quick" } else { "full" },
+            elapsed / 60,
+            elapsed % 60
         ));
         let status = Command::new("cargo")
-            .args(["bench", "--quiet", "--bench", &name])
+            .args(["bench", "--quiet", "--bench", name])
             .args(without_hdf5(env))
             .arg("--")
             .args(criterion_args(quick))
@@ -444,6 +532,7 @@ mod cache_tests {
             level,
             kind: kind.into(),
             bytes,
+            shared_by: None,
         };
         assert_eq!(
             caches(&dir),

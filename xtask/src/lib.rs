@@ -5,6 +5,7 @@
 
 pub mod bench;
 pub mod books;
+pub mod claims;
 pub mod fit;
 pub mod flamegraph;
 pub mod paths;
@@ -17,3 +18,4 @@ pub mod schedule;
 pub mod serve;
 pub mod setup;
 pub mod site;
+pub mod topology;

@@ -16,6 +16,8 @@ commands:
   bench [--quick] [--only NAME]
                         run the benchmarks; write target/course/results.json
                         (--only: one episode's bench, merged into that file)
+  claims                every checked claim in the books, held or not, on the
+                        last results (the table `bench` prints at its end)
   build [--no-bench]    full benchmarks, then both books into target/site/
   serve [--port N] [--no-bench]
                         quick benchmarks (if the code changed), then serve both
@@ -38,6 +40,10 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
+        ["claims"] => bench::claims_table().map(|table| {
+            println!("{table}");
+            ExitCode::SUCCESS
+        }),
         ["build"] => build(true),
         ["build", "--no-bench"] => build(false),
         ["serve", rest @ ..] => match serve_options(rest) {
@@ -341,15 +347,30 @@ fn serve_books(port: u16, measure: bool) -> Outcome {
     let unchanged = current
         .as_ref()
         .is_some_and(|r| r.fingerprint.as_deref() == Some(fingerprint.as_str()));
+    let mut measuring: Option<serve::Background> = None;
     if !measure {
         note("benchmarks: not run (--no-bench); the pages show the last results, if any");
     } else if unchanged {
         note("benchmarks: code and results unchanged since the last run, not re-measuring");
     } else {
-        // Building the benches also checks that the code compiles.
-        bench::run(true, None, python_for_bench(&env), &setup::child_env(&env))?;
+        // Serve first; measure episode by episode behind it. Each episode's
+        // results re-render the books, and the open browser reloads.
+        note("benchmarks: the books come first; each episode's numbers fill in as it is measured");
+        let python = python_for_bench(&env)
+            .map(std::path::Path::to_path_buf)
+            .map_err(str::to_string);
+        let child_env = setup::child_env(&env);
+        measuring = Some(Box::new(move || {
+            let python = python.as_deref().map_err(String::as_str);
+            match bench::run(true, None, python, &child_env) {
+                Ok(_) => {
+                    eprintln!("==> every episode measured; the books show this machine's numbers")
+                }
+                Err(e) => eprintln!("error: measuring stopped: {e}"),
+            }
+        }));
     }
-    serve::serve(port, &self_exe()?)?;
+    serve::serve(port, &self_exe()?, measuring)?;
     Ok(ExitCode::SUCCESS)
 }
 

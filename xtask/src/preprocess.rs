@@ -13,11 +13,13 @@
 //! {{#results value ID [measure=…]}}          one measurement
 //! {{#results serial-fraction GROUP FUNCTION}} Amdahl's s fitted to the row's speedups, "1.23 %"
 //! {{#results flamegraph NAME}}              the flamegraph `cargo xtask bench` drew (see flamegraph.rs)
+//! {{#results claim KIND … holds="…" fails="…"}} a checked claim (see claims.rs)
 //! {{#schedule learners}} / {{#schedule instructor}}
 //! ```
 //!
 //! An unknown directive fails the build, so a typo cannot ship.
 
+use crate::claims::Claim;
 use crate::render::{self, Measure, PlotSpec};
 use crate::results::Results;
 use crate::schedule;
@@ -115,16 +117,32 @@ fn find_directive(text: &str) -> Option<usize> {
         .min()
 }
 
-fn render_directive(body: &str, ctx: &Context) -> Result<String, String> {
-    let words = split_words(body)?;
+/// A directive's words: positional ones, and `key=value` options.
+fn positional_and_options(words: &[String]) -> (Vec<&str>, Vec<(&str, &str)>) {
     let mut positional: Vec<&str> = Vec::new();
     let mut options: Vec<(&str, &str)> = Vec::new();
-    for word in &words {
+    for word in words {
         match word.split_once('=') {
             Some((k, v)) => options.push((k, v)),
             None => positional.push(word),
         }
     }
+    (positional, options)
+}
+
+/// Parses the body of a `{{#results claim …}}` directive.
+pub fn parse_claim(body: &str) -> Result<Claim, String> {
+    let words = split_words(body)?;
+    let (positional, options) = positional_and_options(&words);
+    match positional.as_slice() {
+        ["results", "claim", rest @ ..] => Claim::parse(rest, &options),
+        _ => Err(format!("not a claim: {{{{#{body}}}}}")),
+    }
+}
+
+fn render_directive(body: &str, ctx: &Context) -> Result<String, String> {
+    let words = split_words(body)?;
+    let (positional, options) = positional_and_options(&words);
     let option = |key: &str| options.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
     let flag = |key: &str| positional.contains(&key);
     let rows: Vec<String> = option("rows")
@@ -171,6 +189,7 @@ fn render_directive(body: &str, ctx: &Context) -> Result<String, String> {
             None => render::ratio(results, a, b),
             Some(measure) => render::ratio_in(results, a, b, measure),
         }),
+        ["results", "claim", ..] => Ok(parse_claim(body)?.render(ctx.results.as_ref())),
         ["results", "caches"] => Ok(render::caches(results)),
         ["results", "gpu"] => Ok(render::gpu(results)),
         ["results", "value", id] => {

@@ -89,7 +89,7 @@ impl Measure {
 
     /// The value of `e` among the entries of its group (which `Speedup`
     /// needs for the row's time at parameter 1).
-    fn value_in(self, e: &Entry, group: &[&Entry]) -> Option<f64> {
+    pub fn value_in(self, e: &Entry, group: &[&Entry]) -> Option<f64> {
         if self != Measure::Speedup {
             return self.value(e);
         }
@@ -99,7 +99,7 @@ impl Measure {
         (e.mean_ns > 0.0).then(|| baseline.mean_ns / e.mean_ns)
     }
 
-    fn format(self, value: f64) -> String {
+    pub fn format(self, value: f64) -> String {
         match self {
             Measure::Time | Measure::TimePerElement => format_time(value),
             Measure::Throughput => format_rate(value),
@@ -121,7 +121,7 @@ impl Measure {
 
 /// The parameters (columns, x values) of a group, in numeric order when all
 /// are numbers, else in order of first appearance.
-fn parameters(entries: &[&Entry]) -> Vec<String> {
+pub fn parameters(entries: &[&Entry]) -> Vec<String> {
     let mut params: Vec<String> = Vec::new();
     for e in entries {
         if !params.contains(&e.parameter) {
@@ -234,8 +234,16 @@ pub fn machine(results: Option<&Results>) -> String {
     };
     let m = &r.machine;
     let mut line = format!(
-        "> [!NOTE]\n> Measured on **{}** ({} cores, {}) with {}, commit `{}`, {} ({} benchmark run).",
-        m.cpu, m.cores, m.os, m.rustc, m.commit, m.date, r.mode
+        "> [!NOTE]\n> Measured on **{}** ({} cores; {}; {}) with {}, commit `{}`, {} ({} benchmark run). \
+         Parallel rows use every core.",
+        m.cpu,
+        m.cores,
+        m.topology.describe(),
+        m.os,
+        m.rustc,
+        m.commit,
+        m.date,
+        r.mode
     );
     match (&m.python, r.missing("python")) {
         (Some(python), _) => line += &format!(" Python baselines: {python}."),
@@ -485,10 +493,18 @@ pub fn caches(results: Option<&Results>) -> String {
         return "*Cache sizes: not reported by the machine that measured (or not measured in this build).*\n"
             .to_string();
     }
-    let mut out = String::from("| cache | type | size |\n| --- | --- | --: |\n");
+    let per_core = results
+        .and_then(|r| r.machine.topology.threads_per_core)
+        .unwrap_or(1);
+    let mut out = String::from("| cache | type | size | of |\n| --- | --- | --: | --- |\n");
     for cache in caches {
+        let of = match cache.shared_by {
+            Some(n) if n <= per_core => "each core".to_string(),
+            Some(n) => format!("shared by {n} CPUs"),
+            None => "not reported".to_string(),
+        };
         out += &format!(
-            "| {} | {} | {} |\n",
+            "| {} | {} | {} | {of} |\n",
             cache_name(cache),
             cache.kind.to_lowercase(),
             format_bytes(cache.bytes)
@@ -730,6 +746,7 @@ mod tests {
                 python: None,
                 caches: vec![],
                 gpu: None,
+                topology: Default::default(),
             },
             mode: "quick".into(),
             not_measured: vec![crate::results::Missing {
@@ -970,6 +987,7 @@ mod cache_and_throughput_tests {
             level,
             kind: kind.into(),
             bytes,
+            shared_by: None,
         };
         Results {
             machine: Machine {
@@ -986,6 +1004,7 @@ mod cache_and_throughput_tests {
                     cache(3, "Unified", 256 << 20),
                 ],
                 gpu: None,
+                topology: Default::default(),
             },
             mode: "quick".into(),
             not_measured: vec![],
@@ -1056,8 +1075,22 @@ mod cache_and_throughput_tests {
     fn the_caches_directive_lists_the_reported_caches() {
         assert_eq!(
             caches(Some(&staircase())),
-            "| cache | type | size |\n| --- | --- | --: |\n\
-             | L1d | data | 32 KiB |\n| L2 | unified | 1 MiB |\n| L3 | unified | 256 MiB |\n"
+            "| cache | type | size | of |\n| --- | --- | --: | --- |\n\
+             | L1d | data | 32 KiB | not reported |\n| L2 | unified | 1 MiB | not reported |\n\
+             | L3 | unified | 256 MiB | not reported |\n"
+        );
+        let mut shared = staircase();
+        shared.machine.topology.threads_per_core = Some(2);
+        shared.machine.caches[0].shared_by = Some(2);
+        shared.machine.caches[2].shared_by = Some(64);
+        let table = caches(Some(&shared));
+        assert!(
+            table.contains("| L1d | data | 32 KiB | each core |"),
+            "{table}"
+        );
+        assert!(
+            table.contains("| L3 | unified | 256 MiB | shared by 64 CPUs |"),
+            "{table}"
         );
         assert!(caches(None).contains("not reported"));
     }

@@ -38,6 +38,9 @@ pub struct Machine {
     /// (see `bench::read_gpu_adapter`); `None` when none ran.
     #[serde(default)]
     pub gpu: Option<GpuAdapter>,
+    /// SMT, NUMA nodes, clocks, hybrid cores: what explains the numbers.
+    #[serde(default)]
+    pub topology: crate::topology::Topology,
 }
 
 /// A GPU adapter as wgpu describes it, e.g. name "llvmpipe (LLVM 15.0.6,
@@ -60,6 +63,9 @@ pub struct Cache {
     #[serde(rename = "type")]
     pub kind: String,
     pub bytes: u64,
+    /// How many logical CPUs share it (1 or the SMT siblings: per core).
+    #[serde(default)]
+    pub shared_by: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

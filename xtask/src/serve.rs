@@ -51,7 +51,10 @@ fn newest(paths: &[PathBuf]) -> SystemTime {
     newest
 }
 
-pub fn serve(port: u16, preprocessor: &Path) -> Result<(), String> {
+/// Work to run once the books are served (measuring the benchmarks).
+pub type Background = Box<dyn FnOnce() + Send>;
+
+pub fn serve(port: u16, preprocessor: &Path, then: Option<Background>) -> Result<(), String> {
     let root = crate::paths::root();
     let site = crate::paths::target_dir().join("serve");
     let results = crate::paths::results_file();
@@ -79,9 +82,18 @@ pub fn serve(port: u16, preprocessor: &Path) -> Result<(), String> {
             book: instructor,
         },
     ]);
-    for s in served.iter() {
-        let _step = crate::progress::step(format!("rendering the {}", s.book.name));
-        books::build_and_swap(&s.book, &s.dir, preprocessor)?;
+    {
+        // Both books at once: the first page should not wait for the second.
+        let _step = crate::progress::step("rendering both books");
+        std::thread::scope(|scope| {
+            let renders: Vec<_> = served
+                .iter()
+                .map(|s| scope.spawn(move || books::build_and_swap(&s.book, &s.dir, preprocessor)))
+                .collect();
+            renders
+                .into_iter()
+                .try_for_each(|r| r.join().unwrap_or_else(|_| Err("a render panicked".into())))
+        })?;
     }
     let build = Arc::new(AtomicU64::new(1));
 
@@ -122,6 +134,9 @@ pub fn serve(port: u16, preprocessor: &Path) -> Result<(), String> {
     eprintln!(
         "==> serving on http://localhost:{port}/ (learners) and http://localhost:{port}/instructor/ (instructors); Ctrl-C stops"
     );
+    if let Some(work) = then {
+        std::thread::spawn(work);
+    }
     for stream in listener.incoming().flatten() {
         let served = Arc::clone(&served);
         let build = Arc::clone(&build);
