@@ -4,8 +4,9 @@
 //! - `capstone/heat/{serial,rayon,gpu}/<n>`: criterion, an n x n plate,
 //!   `STEPS` steps per iteration on buffers prepared beforehand (for the GPU:
 //!   already uploaded; the steps are timed until the GPU has finished them).
-//! - `capstone/heat/mpi-<ranks>/<n>`: the MPI solution under `mpirun` with 1,
-//!   2 and 4 ranks, timed by the program itself (steps and the final gather),
+//! - `capstone/heat/{mpi-one-rank,mpi}/<n>`: the MPI solution under `mpirun`
+//!   on one rank and on one rank per core, timed by the program itself
+//!   (steps and the final gather),
 //!   handed to the pipeline with `testkit::external`, since criterion cannot
 //!   start `mpirun`.
 //!
@@ -123,15 +124,16 @@ fn mpi(measuring: bool) -> Result<(), String> {
     let mut entries = Vec::new();
     for n in SIZES {
         let steps = (MPI_UPDATES / (n * n)).max(1);
-        for ranks in [1, 2, 4] {
+        for (function, ranks) in [("mpi-one-rank", 1), ("mpi", testkit::cores())] {
             let mut total = 0.0;
             for _ in 0..repeats {
                 total += job(ranks, &program, n, n, steps)?.1;
             }
             let seconds = total / repeats as f64;
-            println!("capstone/heat/mpi-{ranks}/{n}: {steps} steps in {seconds:.4} s");
-            let function = format!("mpi-{ranks}");
-            let entry = Measured::new("capstone/heat", &function, n, seconds);
+            println!(
+                "capstone/heat/{function}/{n} ({ranks} ranks): {steps} steps in {seconds:.4} s"
+            );
+            let entry = Measured::new("capstone/heat", function, n, seconds);
             entries.push(entry.elements((n * n * steps) as u64));
         }
     }

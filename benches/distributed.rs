@@ -8,7 +8,7 @@
 //! - `distributed/messages/<method>/<particles>`: typed slice, derived
 //!   datatype and serde (JSON) messages of the same particles.
 //! - `distributed/scatter-reduce/<phase>/<ranks>`: scatter + reduce of 10M
-//!   doubles on 1, 2 and 4 ranks, phase by phase.
+//!   doubles on 1, 2, 4, … ranks up to the core count, phase by phase.
 //!
 //! `cargo bench --bench distributed` measures and prints the table; under
 //! `cargo xtask bench` the entries also go to `$COURSE_BENCH_OUT`.
@@ -85,7 +85,7 @@ fn run(sizes: &Sizes, measuring: bool) -> Result<(), String> {
         }
     }
     entries.extend(messages(sizes.particles)?);
-    for ranks in [1, 2, 4] {
+    for ranks in testkit::scaling_counts(testkit::cores()) {
         entries.extend(scatter_reduce(ranks, sizes.doubles)?);
     }
 

@@ -4,6 +4,18 @@
 
 pub mod external;
 
+/// The cores this process may use (the benchmarks' "all cores").
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// A strong-scaling sweep: 1, 2, 4, … below `cores`, then `cores` itself.
+pub fn scaling_counts(cores: usize) -> Vec<usize> {
+    let mut counts: Vec<usize> = (0..).map(|k| 1 << k).take_while(|&t| t < cores).collect();
+    counts.push(cores.max(1));
+    counts
+}
+
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -291,6 +303,14 @@ fn process_table() -> Vec<Process> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn scaling_sweeps_double_up_to_the_core_count_and_include_it() {
+        assert_eq!(super::scaling_counts(1), [1]);
+        assert_eq!(super::scaling_counts(2), [1, 2]);
+        assert_eq!(super::scaling_counts(6), [1, 2, 4, 6]);
+        assert_eq!(super::scaling_counts(128), [1, 2, 4, 8, 16, 32, 64, 128]);
+    }
+
     use super::*;
     use std::os::unix::fs::symlink;
 
