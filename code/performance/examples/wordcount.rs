@@ -2,7 +2,7 @@
 //! Writes one `word count percentage` line per word, most frequent first,
 //! exactly as the Python program `python/wordcount.py` does. The environment
 //! variable `WORDCOUNT_STEP` picks the optimisation step (default: plain).
-use performance::wordcount::{STEPS, word_count};
+use performance::wordcount::{STEPS, word_count_on};
 use std::path::Path;
 use std::process::exit;
 
@@ -28,7 +28,7 @@ fn main() {
         _ => fail(format!("expected 2 or 3 arguments ({USAGE})"), 2),
     };
     let name = std::env::var("WORDCOUNT_STEP").unwrap_or_else(|_| "plain".into());
-    let Some(&(_, count)) = STEPS.iter().find(|(n, _)| *n == name) else {
+    let Some(&(name, count)) = STEPS.iter().find(|(n, _)| *n == name) else {
         let names: Vec<&str> = STEPS.iter().map(|(n, _)| *n).collect();
         fail(
             format!(
@@ -38,7 +38,9 @@ fn main() {
             2,
         )
     };
-    if let Err(message) = word_count(count, Path::new(input), Path::new(output), min_length) {
+    if let Err(message) =
+        word_count_on(name, count, Path::new(input), Path::new(output), min_length)
+    {
         fail(message, 1);
     }
 }

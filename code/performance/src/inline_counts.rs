@@ -16,8 +16,8 @@ use std::collections::HashMap;
 /// word in byte i of the number, zeros after it, and the length in the top
 /// byte (so "a" and "a\0" differ). It lives in registers while it is made
 /// and hashed, and two keys compare in one instruction or two.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ShortWord(u128);
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ShortWord(pub(crate) u128);
 
 impl ShortWord {
     pub const CAPACITY: usize = 15;

@@ -6,6 +6,7 @@
 //! kernel for the profiling guide. Each optimisation step is a function of
 //! its own, tested against the plain version.
 
+pub mod flat_counts;
 pub mod fxhash;
 pub mod inline_counts;
 pub mod integration;

@@ -186,8 +186,9 @@ pub fn generate(bytes: usize, seed: u64) -> String {
         }
         line_length += length;
         text.push_str(&piece);
-        if sentence_start && rng.below(5) == 0 {
-            // The end of a paragraph, and a blank line.
+        if sentence_start && rng.below(2) == 0 {
+            // The end of a paragraph, and a blank line. Dialogue makes many
+            // paragraphs of novels one or two sentences long.
             text.push_str(line_end);
             text.push_str(line_end);
             line_length = 0;

@@ -262,7 +262,7 @@ fn bad_input_gives_a_one_line_error_and_a_non_zero_exit() {
     assert_eq!(
         run.stderr,
         "error: unknown WORDCOUNT_STEP \"fastest\" \
-         (one of: plain, buffered, no-alloc, bytes, fxhash, inline-keys, rayon)\n"
+         (one of: plain, buffered, no-alloc, bytes, fxhash, inline-keys, flat-table, word-masks, rayon)\n"
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
