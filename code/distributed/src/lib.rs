@@ -33,9 +33,23 @@ pub fn require_ranks(world: &SimpleCommunicator, at_least: usize, program: &str)
     // mpirun kills the others, possibly before they get to say anything.
     world.barrier();
     // Not `world.abort(2)`: that works too, but Open MPI then prints a banner
-    // blaming whichever rank got there first. Exiting non-zero on every rank
-    // ends the job just as promptly; mpirun passes the 2 on as its own status.
-    std::process::exit(2);
+    // blaming whichever rank got there first. Every rank leaves MPI cleanly
+    // and exits non-zero; mpirun passes the 2 on as its own status.
+    finalize_and_exit(2);
+}
+
+/// Ends MPI on this rank (`MPI_Finalize`), then exits with `code`.
+/// `std::process::exit` skips the destructor of rsmpi's `Universe`, which
+/// would otherwise finalize, and a process that ends normally must call
+/// MPI_Finalize first (MPI 3.1, §8.7). MPICH's launcher treats a rank that
+/// does not as a crash, and kills the ranks still running.
+pub fn finalize_and_exit(code: i32) -> ! {
+    // SAFETY: every caller has passed a barrier and sends no more messages;
+    // MPI_Finalize is called once, and nothing touches MPI after it.
+    unsafe {
+        mpi::ffi::MPI_Finalize();
+    }
+    std::process::exit(code);
 }
 // ANCHOR_END: require_ranks
 
@@ -71,7 +85,7 @@ pub fn stop(world: &SimpleCommunicator, message: &str) -> ! {
         eprintln!("{message}");
     }
     world.barrier();
-    std::process::exit(2);
+    finalize_and_exit(2);
 }
 
 // ANCHOR: partition

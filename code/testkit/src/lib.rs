@@ -178,8 +178,24 @@ pub fn mpirun_available() -> bool {
         .is_ok_and(|status| status.success())
 }
 
+/// Whether `mpirun` is Open MPI's (its `--version` says "Open MPI" or, in
+/// older releases, "OpenRTE"). Its flags and variables are Open MPI's own:
+/// MPICH's launcher (Hydra) rejects `--oversubscribe`, and oversubscribes
+/// without being asked.
+pub fn mpirun_is_open_mpi() -> bool {
+    Command::new("mpirun")
+        .arg("--version")
+        .stdin(Stdio::null())
+        .output()
+        .is_ok_and(|out| {
+            let text = String::from_utf8_lossy(&out.stdout);
+            text.contains("Open MPI") || text.contains("OpenRTE")
+        })
+}
+
 /// Runs example `name` as an MPI job of `ranks` processes:
-/// `mpirun -n <ranks> --oversubscribe <example> <args>`.
+/// `mpirun -n <ranks> [--oversubscribe] <example> <args>` (the flag for
+/// Open MPI only).
 ///
 /// Returns what `mpirun` printed (the ranks' stdout and stderr are forwarded
 /// to it, lines from different ranks in no particular order), or `None` if
@@ -206,11 +222,15 @@ pub fn mpirun_program(
         .unwrap_or_else(|poisoned| poisoned.into_inner());
 
     let mut command = Command::new("mpirun");
-    // --oversubscribe: the tests start more ranks than a laptop or CI runner
-    // has cores; Open MPI refuses that by default.
-    command.args(["-n", &ranks.to_string(), "--oversubscribe"]);
+    command.args(["-n", &ranks.to_string()]);
+    let open_mpi = mpirun_is_open_mpi();
+    if open_mpi {
+        // The tests start more ranks than a laptop or CI runner has cores;
+        // Open MPI refuses that by default (MPICH does not).
+        command.arg("--oversubscribe");
+    }
     command.arg(program).args(args);
-    if running_as_root() {
+    if open_mpi && running_as_root() {
         // Open MPI refuses to run as root (as in containers) unless told twice.
         command
             .env("OMPI_ALLOW_RUN_AS_ROOT", "1")
