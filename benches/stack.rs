@@ -6,7 +6,8 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use stack::dot::{dot_solution, dot_starter};
 use stack::latency::{Pages, chase, random_cycle, working_sets};
 use stack::stream::{
-    ADD_BYTES, COPY_BYTES, SCALE_BYTES, TRIAD_BYTES, add, copy, scale, triad, triad_parallel,
+    ADD_BYTES, COPY_BYTES, SCALE_BYTES, TRIAD_BYTES, add, copy, filled_in_parallel, scale, triad,
+    triad_parallel,
 };
 use stack::sum::{add_indexed, add_zip, sum_chunked, sum_fold, sum_indexed};
 use std::hint::black_box;
@@ -48,10 +49,12 @@ const STREAM_N: usize = 20_000_000;
 
 fn stream(c: &mut Criterion) {
     let mut group = c.benchmark_group("stack/stream");
+    // First touched in parallel, in the chunks of the all-cores triad, so
+    // that on a multi-socket node the pages are spread over its memory.
     let (mut a, mut b, mut cc) = (
-        vec![1.0; STREAM_N],
-        vec![2.0; STREAM_N],
-        vec![0.0; STREAM_N],
+        filled_in_parallel(STREAM_N, 1.0),
+        filled_in_parallel(STREAM_N, 2.0),
+        filled_in_parallel(STREAM_N, 0.0),
     );
     let s = 3.0;
     let bytes = |per_element: usize| Throughput::Bytes((per_element * STREAM_N) as u64);

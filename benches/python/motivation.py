@@ -11,7 +11,7 @@ import timeit
 
 import numpy as np
 
-SIZES = [64, 128, 256, 512, 1024, 2048, 4096]
+SIZES = [64, 128, 256, 512, 1000, 1024, 1100, 2000, 2048, 2100, 4000, 4096, 4104]
 
 
 def sum_rows_outer(a):

@@ -2,7 +2,7 @@
 //! or `RAYON_NUM_THREADS` threads when that variable is set (as in a job
 //! script on a cluster).
 use parallel::cli::{arguments, parse_count, timed, usage_error};
-use parallel::pi::{CHUNKS, Plan, SEED, pi_rayon, standard_error};
+use parallel::pi::{Plan, SEED, chunks_for_this_machine, pi_rayon, standard_error};
 
 const USAGE: &str = "pi [SAMPLES]";
 
@@ -15,8 +15,9 @@ fn main() {
     // The number of threads in rayon's global pool: the core count, unless
     // RAYON_NUM_THREADS says otherwise.
     println!("threads: {}", rayon::current_num_threads());
-    let plan = Plan::new(samples, CHUNKS, SEED);
-    println!("samples: {samples} in {CHUNKS} chunks");
+    let chunks = chunks_for_this_machine();
+    let plan = Plan::new(samples, chunks, SEED);
+    println!("samples: {samples} in {chunks} chunks");
 
     let (pi, seconds) = timed(|| pi_rayon(&plan));
     println!("pi: {pi}");

@@ -2,7 +2,7 @@
 //! the threads counted, and the serial reference. All five print the same
 //! number.
 use parallel::cli::{arguments, parse_count, usage_error};
-use parallel::pi::{CHUNKS, Plan, SEED, pi_serial};
+use parallel::pi::{Plan, SEED, chunks_for_this_machine, pi_serial};
 use parallel::threads::{pi_atomic, pi_channel, pi_mutex, pi_scoped_threads};
 
 const USAGE: &str = "threads [SAMPLES] [THREADS]";
@@ -18,8 +18,9 @@ fn main() {
     let samples = parse(0, "SAMPLES", 20_000_000);
     let threads = parse(1, "THREADS", cores) as usize;
 
-    let plan = Plan::new(samples, CHUNKS, SEED);
-    println!("samples: {samples} in {CHUNKS} chunks, {threads} threads");
+    let chunks = chunks_for_this_machine();
+    let plan = Plan::new(samples, chunks, SEED);
+    println!("samples: {samples} in {chunks} chunks, {threads} threads");
     println!("serial:         pi = {}", pi_serial(&plan));
     println!("scoped threads: pi = {}", pi_scoped_threads(&plan, threads));
     println!("channel:        pi = {}", pi_channel(&plan, threads));

@@ -35,8 +35,8 @@ pub struct View {
 impl View {
     /// The upper half of the set. The set is symmetric about the real axis,
     /// so this shows all of it, and it puts the expensive rows (near the
-    /// real axis) at the bottom of the image: a split into a top and a
-    /// bottom block gives the two threads very different amounts of work.
+    /// real axis) at the bottom of the image: a split into blocks of rows,
+    /// one per thread, gives the threads very different amounts of work.
     pub fn upper_half(width: usize, max_iter: u32) -> View {
         let (re, im) = ((-2.2, 0.8), (0.0, 1.25));
         let height = (width as f64 * (im.1 - im.0) / (re.1 - re.0)).round() as usize;
@@ -46,6 +46,16 @@ impl View {
             re,
             im,
             max_iter,
+        }
+    }
+
+    /// The same part of the plane with at least `rows` rows: more rows
+    /// sample the imaginary axis more finely (the pixels become taller than
+    /// they are wide), and give every thread of a big machine rows to do.
+    pub fn with_min_rows(self, rows: usize) -> View {
+        View {
+            height: self.height.max(rows),
+            ..self
         }
     }
 
@@ -198,6 +208,15 @@ mod tests {
         };
         assert_eq!(view.point(0, 0), (-1.5, 0.5));
         assert_eq!(view.point(1, 3), (1.5, -0.5));
+    }
+
+    #[test]
+    fn more_rows_keep_the_plane_and_never_remove_rows() {
+        let view = View::upper_half(300, 50);
+        let taller = view.with_min_rows(500);
+        assert_eq!((taller.width, taller.height), (300, 500));
+        assert_eq!((taller.re, taller.im), (view.re, view.im));
+        assert_eq!(view.with_min_rows(10).height, view.height);
     }
 
     #[test]

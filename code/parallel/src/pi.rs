@@ -9,9 +9,26 @@ use rayon::prelude::*;
 /// The seed of every run in this episode: fixed, so every run is repeatable.
 pub const SEED: u64 = 2024;
 
-/// Chunks per run: many more than any machine has cores, so that a thread
-/// that finishes early can take (steal) chunks from the others.
-pub const CHUNKS: u64 = 256;
+/// The fewest chunks per run: many more than a laptop has cores, so that a
+/// thread that finishes early can take (steal) chunks from the others.
+pub const MIN_CHUNKS: u64 = 256;
+
+// ANCHOR: chunks
+/// Chunks per run on a machine with `cores` cores: at least 8 per core, so
+/// that stealing can even out the work on a 128-core node too, and never
+/// fewer than [`MIN_CHUNKS`]. The estimate depends on the chunk count (each
+/// chunk has its own random stream), so it is the same on every machine
+/// with up to 32 cores, and on any machine for a given chunk count.
+pub fn chunks_for(cores: usize) -> u64 {
+    (8 * cores as u64).max(MIN_CHUNKS)
+}
+
+/// [`chunks_for`] this machine's core count (not the size of a thread
+/// pool: runs with any number of threads use the same chunks).
+pub fn chunks_for_this_machine() -> u64 {
+    chunks_for(std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+// ANCHOR_END: chunks
 
 // ANCHOR: count_inside
 /// How many of `samples` random points in the unit square fall inside the
@@ -145,6 +162,16 @@ mod tests {
         let a = pi_serial(&Plan::new(100_000, 4, 1));
         let b = pi_serial(&Plan::new(100_000, 4, 2));
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn at_least_eight_chunks_per_core_and_never_fewer_than_the_minimum() {
+        assert_eq!(chunks_for(1), MIN_CHUNKS);
+        assert_eq!(chunks_for(2), 256);
+        assert_eq!(chunks_for(32), 256);
+        assert_eq!(chunks_for(33), 264);
+        assert_eq!(chunks_for(128), 1024);
+        assert!(chunks_for_this_machine() >= MIN_CHUNKS);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The examples of the Parallel computing episode, run as a learner runs
 //! them (with small sizes: the tests run debug builds).
 use parallel::mandelbrot::{View, ascii_art, mandelbrot_serial};
-use parallel::pi::{CHUNKS, Plan, SEED, pi_serial};
+use parallel::pi::{Plan, SEED, chunks_for_this_machine, pi_serial};
 use std::process::Command;
 use std::time::Duration;
 use testkit::{Run, example, run_example, run_with_limit};
@@ -25,14 +25,15 @@ fn pi_with_threads(threads: &str, samples: &str) -> Run {
 
 #[test]
 fn pi_uses_rayon_num_threads_and_prints_the_serial_estimate() {
-    let expected = pi_serial(&Plan::new(200_000, CHUNKS, SEED));
+    let chunks = chunks_for_this_machine();
+    let expected = pi_serial(&Plan::new(200_000, chunks, SEED));
     for threads in ["1", "3"] {
         let run = pi_with_threads(threads, "200000");
         run.assert_success();
         assert_eq!(field(&run, "threads: "), threads);
         assert_eq!(
             field(&run, "samples: "),
-            format!("200000 in {CHUNKS} chunks")
+            format!("200000 in {chunks} chunks")
         );
         assert_eq!(field(&run, "pi: ").parse::<f64>().unwrap(), expected);
         assert!(field(&run, "error: ").contains("(standard error 3.67e-3)"));
@@ -42,14 +43,15 @@ fn pi_uses_rayon_num_threads_and_prints_the_serial_estimate() {
 
 #[test]
 fn threads_prints_the_same_estimate_five_times() {
+    let chunks = chunks_for_this_machine();
     let run = run_example("threads", &["100000", "3"], LIMIT);
     run.assert_success();
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        format!("samples: 100000 in {CHUNKS} chunks, 3 threads")
+        format!("samples: 100000 in {chunks} chunks, 3 threads")
     );
-    let expected = format!("pi = {}", pi_serial(&Plan::new(100_000, CHUNKS, SEED)));
+    let expected = format!("pi = {}", pi_serial(&Plan::new(100_000, chunks, SEED)));
     let labels = [
         "serial:",
         "scoped threads:",

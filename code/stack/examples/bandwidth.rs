@@ -1,7 +1,8 @@
 //! STREAM-style memory bandwidth on your machine, and the sums of the
 //! vectorisation section over the same memory.
 use stack::stream::{
-    ADD_BYTES, COPY_BYTES, SCALE_BYTES, TRIAD_BYTES, add, copy, scale, triad, triad_parallel,
+    ADD_BYTES, COPY_BYTES, SCALE_BYTES, TRIAD_BYTES, add, copy, filled_in_parallel, scale, triad,
+    triad_parallel,
 };
 use stack::sum::{sum_chunked, sum_fold};
 use stack::{parse_count, time_best_of};
@@ -14,7 +15,11 @@ fn main() {
         std::process::exit(2);
     });
     let n = millions * 1_000_000;
-    let (mut a, mut b, mut c) = (vec![1.0; n], vec![2.0; n], vec![0.0; n]);
+    let (mut a, mut b, mut c) = (
+        filled_in_parallel(n, 1.0),
+        filled_in_parallel(n, 2.0),
+        filled_in_parallel(n, 0.0),
+    );
     let gb_per_s =
         |bytes_per_element: usize, seconds: f64| (bytes_per_element * n) as f64 / seconds / 1e9;
     println!(

@@ -47,16 +47,32 @@ pub const TRIAD_BYTES: usize = 24;
 // ANCHOR_END: bytes
 
 // ANCHOR: parallel
+/// Elements per task of the parallel loops: 512 KiB of each array.
+pub const CHUNK: usize = 1 << 16;
+
 /// The triad on every core: rayon splits the three arrays into matching
 /// chunks and runs the serial kernel on each.
 pub fn triad_parallel(a: &mut [f64], b: &[f64], c: &[f64], s: f64) {
-    const CHUNK: usize = 1 << 16;
     a.par_chunks_mut(CHUNK)
         .zip(b.par_chunks(CHUNK))
         .zip(c.par_chunks(CHUNK))
         .for_each(|((a, b), c)| triad(a, b, c, s));
 }
 // ANCHOR_END: parallel
+
+// ANCHOR: first_touch
+/// `n` copies of `value`, first written in parallel, in the chunks of
+/// [`triad_parallel`]. `vec![0.0; n]` asks the operating system for zeroed
+/// memory, which it hands out page by page at the first write; writing the
+/// chunks in parallel spreads that first touch over all threads, so on a
+/// node with several memory controllers (sockets, NUMA nodes) the pages
+/// end up spread over them instead of all in the first thread's.
+pub fn filled_in_parallel(n: usize, value: f64) -> Vec<f64> {
+    let mut v = vec![0.0; n];
+    v.par_chunks_mut(CHUNK).for_each(|chunk| chunk.fill(value));
+    v
+}
+// ANCHOR_END: first_touch
 
 #[cfg(test)]
 mod tests {
@@ -81,6 +97,13 @@ mod tests {
         assert!((0..n).all(|i| out[i] == a[i] + b[i]));
         triad(&mut out, &a, &b, 3.0);
         assert!((0..n).all(|i| out[i] == a[i] + 3.0 * b[i]));
+    }
+
+    #[test]
+    fn filled_in_parallel_holds_the_value_everywhere() {
+        for n in [0, 1, CHUNK - 1, CHUNK, 3 * CHUNK + 5] {
+            assert_eq!(filled_in_parallel(n, 2.5), vec![2.5; n], "n = {n}");
+        }
     }
 
     #[test]
