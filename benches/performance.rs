@@ -1,20 +1,28 @@
 //! Performance: the measurements of the Day 2 episode.
 //!
-//! - `performance/black-box/<variant>`: the same call with and without
-//!   `black_box`, to show what the optimiser does to an unused result.
-//! - `performance/wordcount/<step>/50MB`: every word-count step on the same
-//!   generated 50 MB text (bytes per second); the Python program's row,
+//! - `performance/black-box/<variant>/<n>`: the same sum over `n` numbers
+//!   with its result dropped, and kept with `black_box`, to show what the
+//!   optimiser does to work whose result nobody reads.
+//! - `performance/wordcount/<step>/30MB`: every word-count step on the same
+//!   generated 30 MB text (bytes per second); the Python program's row,
 //!   `python-wordcount`, comes from `benches/python/performance.py`.
-//! - `performance/integration/<step>/1000`: every integration step on the
-//!   same 1000 triples; `debug` is the plain loop built without
+//! - `performance/integration/<step>/1000`: every single-thread integration
+//!   step on the same 1000 triples; `debug` is the plain loop built without
 //!   optimisation, timed by a separate program (see `debug_build_time`);
 //!   the `python-…` rows come from the Python script.
+//! - `performance/integration/{simd,rayon}/100000`: one thread against all
+//!   cores, on a problem large enough to keep every core of a large node
+//!   busy (at least 8 triples per thread on 128 cores, each thread with
+//!   tens of microseconds of work or more).
 //! - `performance/random-walk/<variant>/1000000`: the random walk, per step.
-//! - `performance/julia/<variant>/480x320`: the Julia set of the guide.
+//! - `performance/julia/<variant>/1536x1024`: the Julia set of the guide.
 //!
-//! The parallel rows run on a pool of exactly two threads, the bars'
-//! "two cores", whatever the machine has. Under `cargo test --benches`
-//! (no `--bench` flag) everything runs once on small inputs.
+//! The parallel rows (`rayon`) run on all the machine's cores (rayon's
+//! global pool: `std::thread::available_parallelism`, or
+//! `RAYON_NUM_THREADS`); the machine stamp of the results says how many.
+//! The single-thread word-count steps run on a pool of one thread, their
+//! report included. Under `cargo test --benches` (no `--bench` flag)
+//! everything runs once on small inputs.
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use performance::SplitMix64;
 use performance::integration::{self, Problem};
@@ -33,30 +41,35 @@ fn measuring() -> bool {
     std::env::args().any(|a| a == "--bench")
 }
 
-fn two_threads() -> performance::timing::Pool {
-    performance::timing::thread_pool(2)
-}
-
 // ANCHOR: black_box
-fn sum_of_squares(n: u64) -> u64 {
-    (0..n).map(|i| i * i).sum()
+fn sum_of_squares(values: &[u64]) -> u64 {
+    values.iter().map(|v| v * v).sum()
 }
 
-/// The argument is a constant and the result unused: the optimiser may
-/// compute it at compile time and time nothing. `black_box` prevents both.
+/// "without" drops the sum: the optimiser sees that nobody reads it and
+/// deletes the loop, so criterion times nothing. "with" hides the input
+/// from the optimiser and pretends to read the result: the loop runs, and
+/// its time grows with `n`.
 fn black_box_demo(c: &mut Criterion) {
     let mut group = c.benchmark_group("performance/black-box");
-    group.bench_function("without", |b| b.iter(|| sum_of_squares(1000)));
-    group.bench_function("with", |b| {
-        b.iter(|| black_box(sum_of_squares(black_box(1000))))
-    });
+    for n in [1000, 10_000] {
+        let values: Vec<u64> = (0..n).collect();
+        group.bench_function(BenchmarkId::new("without", n), |b| {
+            b.iter(|| {
+                sum_of_squares(&values);
+            })
+        });
+        group.bench_function(BenchmarkId::new("with", n), |b| {
+            b.iter(|| black_box(sum_of_squares(black_box(&values))))
+        });
+    }
     group.finish();
 }
 // ANCHOR_END: black_box
 
-/// The word-count input: `textgen::generate(50_000_000, 1)`, the same bytes
+/// The word-count input: `textgen::generate(30_000_000, 1)`, the same bytes
 /// the Python baseline generates with the `gen_text` example.
-pub const WORDCOUNT_BYTES: usize = 50_000_000;
+pub const WORDCOUNT_BYTES: usize = 30_000_000;
 pub const WORDCOUNT_SEED: u64 = 1;
 
 // ANCHOR: wordcount_bench
@@ -74,7 +87,7 @@ fn wordcount_steps(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("performance/wordcount");
     group.throughput(Throughput::Bytes(text.len() as u64));
-    // Each run is the whole program (minus starting it): read 50 MB, count,
+    // Each run is the whole program (minus starting it): read 30 MB, count,
     // sort and write the report, as the Python row does. Ten runs are plenty.
     group.sample_size(10);
     group.warm_up_time(Duration::from_millis(500));
@@ -83,16 +96,11 @@ fn wordcount_steps(c: &mut Criterion) {
     } else {
         format!("{}kB", bytes / 1000)
     };
-    let pool = two_threads();
     for (name, step) in wordcount::STEPS {
-        let id = if name == "rayon" {
-            BenchmarkId::new("rayon-2-threads", &size)
-        } else {
-            BenchmarkId::new(name, &size)
-        };
-        group.bench_function(id, |b| {
+        // `rayon` on all cores, every other step on one thread.
+        group.bench_function(BenchmarkId::new(name, &size), |b| {
             b.iter(|| {
-                pool.install(|| wordcount::word_count(step, black_box(&input), &output, 1))
+                wordcount::word_count_on(name, step, black_box(&input), &output, 1)
                     .expect("the input is readable")
             })
         });
@@ -110,7 +118,6 @@ fn integration_steps(c: &mut Criterion) {
     let mut group = c.benchmark_group("performance/integration");
     group.throughput(Throughput::Elements(integration::evaluations(&p)));
     let integrand: &dyn Fn(f64) -> f64 = &integration::f;
-    let pool = two_threads();
     let steps: [(&str, Step); 7] = [
         ("plain", &integration::apply_plain),
         ("dyn", &|p| integration::apply_dyn(p, black_box(integrand))),
@@ -127,12 +134,17 @@ fn integration_steps(c: &mut Criterion) {
             b.iter(|| step(black_box(&p)))
         });
     }
-    // The whole measurement runs inside the pool, so the timing thread is
-    // one of its two workers, as in a program that is parallel throughout.
-    // (Entering the pool from outside on every call would add the time to
-    // wake its threads, a few microseconds, to a job of about a hundred.)
-    group.bench_function(BenchmarkId::new("rayon-2-threads", 1000), |b| {
-        pool.install(|| b.iter(|| integration::apply_rayon(black_box(&p))))
+    // One thread against all cores, on a problem that gives every core of a
+    // large node enough to do: 1000 triples take only a fraction of a
+    // millisecond on one core, less than waking 100 threads costs.
+    let large = integration::problem(if measuring() { 100_000 } else { 2000 }, 2024);
+    let count = large.n.len();
+    group.throughput(Throughput::Elements(integration::evaluations(&large)));
+    group.bench_function(BenchmarkId::new("simd", count), |b| {
+        b.iter(|| integration::apply_simd(black_box(&large)))
+    });
+    group.bench_function(BenchmarkId::new("rayon", count), |b| {
+        b.iter(|| integration::apply_rayon(black_box(&large)))
     });
     group.finish();
     if measuring() {
@@ -212,14 +224,14 @@ fn random_walk(c: &mut Criterion) {
 }
 
 fn julia_set(c: &mut Criterion) {
-    let (width, height) = (480, 320);
+    // 1024 rows: at least 8 per thread on a 128-core node.
+    let (width, height) = if measuring() { (1536, 1024) } else { (48, 32) };
     let mut group = c.benchmark_group("performance/julia");
     group.throughput(Throughput::Elements((width * height) as u64));
     let size = format!("{width}x{height}");
-    let pool = two_threads();
-    for (name, parallel) in [("serial", false), ("rayon-2-threads", true)] {
+    for (name, parallel) in [("serial", false), ("rayon", true)] {
         group.bench_function(BenchmarkId::new(name, &size), |b| {
-            b.iter(|| pool.install(|| julia::julia(width, height, (-0.8, 0.156), 500, parallel)))
+            b.iter(|| julia::julia(width, height, (-0.8, 0.156), 500, parallel))
         });
     }
     group.finish();

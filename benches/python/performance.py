@@ -5,7 +5,7 @@
   out below), once on NumPy columns as in the lesson (each element a NumPy
   scalar) and once on plain Python lists of floats.
 - Word count: the lesson-style program `code/performance/python/wordcount.py`
-  on the same generated 50 MB text as the Rust benchmark; the text is made
+  on the same generated 30 MB text as the Rust benchmark; the text is made
   by the crate's `gen_text` example (`cargo run`), so both read the same bytes.
 
 Prints one JSON object per line, in the shape of the course's results file.
@@ -28,7 +28,7 @@ MASK = (1 << 64) - 1
 
 
 class SplitMix64:
-    """The generator of `code/performance/src/rng.rs`, bit for bit."""
+    """The generator of `code/splitmix/src/lib.rs`, bit for bit."""
 
     def __init__(self, seed):
         self.state = seed
@@ -132,7 +132,7 @@ def generate_text(path, size):
 
 def word_count(mode):
     wordcount = load_wordcount()
-    size = 100_000 if mode == "--smoke" else 50_000_000
+    size = 100_000 if mode == "--smoke" else 30_000_000
     repeats = {"--smoke": 1, "--quick": 1, "--full": 3}[mode]
     with tempfile.TemporaryDirectory() as tmp:
         text = Path(tmp) / "input.txt"

@@ -92,21 +92,10 @@ impl FlatTable {
             self.slots[i] = slot;
         }
     }
+}
+// ANCHOR_END: flat_table
 
-    /// Asks the CPU to start loading `key`'s slot into the cache, without
-    /// waiting for it: a search a little later finds the slot there.
-    pub fn prefetch(&self, key: ShortWord) {
-        #[cfg(target_arch = "x86_64")]
-        {
-            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-            let slot: *const Slot = &self.slots[self.home(key)];
-            // SAFETY: `_mm_prefetch` needs only SSE, which every x86-64 CPU
-            // has, and a prefetch is a hint: it reads nothing into the
-            // program and never faults.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(slot.cast()) };
-        }
-    }
-
+impl FlatTable {
     pub fn len(&self) -> usize {
         self.used
     }
@@ -128,14 +117,22 @@ impl Default for FlatTable {
         Self::new()
     }
 }
-// ANCHOR_END: flat_table
 
-// ANCHOR: flat_counts
-/// A word's count and first position, for the rare long word.
-#[derive(Clone, Copy)]
-struct Tally {
-    count: u64,
-    first: u64,
+// ANCHOR: prefetch
+impl FlatTable {
+    /// Asks the CPU to start loading `key`'s slot into the cache, without
+    /// waiting for it: a search a little later finds the slot there.
+    pub fn prefetch(&self, key: ShortWord) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            let slot: *const Slot = &self.slots[self.home(key)];
+            // SAFETY: `_mm_prefetch` needs only SSE, which every x86-64 CPU
+            // has, and a prefetch is a hint: it reads nothing into the
+            // program and never faults.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(slot.cast()) };
+        }
+    }
 }
 
 /// Ordered word counts: short words in the flat table, long ones in an
@@ -153,37 +150,6 @@ pub struct FlatCounts {
 const BATCH: usize = 16;
 
 impl FlatCounts {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    fn add_short(&mut self, key: ShortWord) {
-        if self.short.add(key, 1, self.distinct) {
-            self.distinct += 1;
-        }
-    }
-
-    /// Counts `word` (not yet lower-cased) once: the slow path.
-    fn add(&mut self, word: &str) {
-        let mut lower = std::mem::take(&mut self.lower);
-        lowercase_into(word, &mut lower);
-        match ShortWord::new(&lower) {
-            Some(key) => self.add_short(key),
-            None => match self.long.get_mut(lower.as_str()) {
-                Some(tally) => tally.count += 1,
-                None => {
-                    let tally = Tally {
-                        count: 1,
-                        first: self.distinct,
-                    };
-                    self.long.insert(lower.clone(), tally);
-                    self.distinct += 1;
-                }
-            },
-        }
-        self.lower = lower;
-    }
-
     /// Counts one word of `text` that a scan found (see `for_each_word`).
     /// An ASCII word that fits in a key goes straight from the text to its
     /// key, and waits in a batch: its slot is requested at once (a
@@ -223,6 +189,47 @@ impl FlatCounts {
     /// Counts every word of `text`, found 64 bytes at a time.
     pub fn count_text_masked(&mut self, text: &str) {
         for_each_word_masked(text, |word, start| self.add_word(text, word, start));
+    }
+}
+// ANCHOR_END: prefetch
+
+/// A word's count and first position, for the rare long word.
+#[derive(Clone, Copy)]
+struct Tally {
+    count: u64,
+    first: u64,
+}
+
+impl FlatCounts {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn add_short(&mut self, key: ShortWord) {
+        if self.short.add(key, 1, self.distinct) {
+            self.distinct += 1;
+        }
+    }
+
+    /// Counts `word` (not yet lower-cased) once: the slow path.
+    fn add(&mut self, word: &str) {
+        let mut lower = std::mem::take(&mut self.lower);
+        lowercase_into(word, &mut lower);
+        match ShortWord::new(&lower) {
+            Some(key) => self.add_short(key),
+            None => match self.long.get_mut(lower.as_str()) {
+                Some(tally) => tally.count += 1,
+                None => {
+                    let tally = Tally {
+                        count: 1,
+                        first: self.distinct,
+                    };
+                    self.long.insert(lower.clone(), tally);
+                    self.distinct += 1;
+                }
+            },
+        }
+        self.lower = lower;
     }
 
     /// Adds a word counted elsewhere, which is at position `first` if it
@@ -300,4 +307,3 @@ impl Word {
         }
     }
 }
-// ANCHOR_END: flat_counts

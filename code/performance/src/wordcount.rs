@@ -634,7 +634,9 @@ pub fn word_count(
     });
     written.map_err(|e| format!("cannot write {}: {e}", output.display()))
 }
+// ANCHOR_END: word_count
 
+// ANCHOR: word_count_on
 /// `word_count` as the page measures it: the `rayon` step on all cores,
 /// every other step on a pool of one thread (its report too).
 pub fn word_count_on(
@@ -653,7 +655,7 @@ pub fn word_count_on(
         pool.install(run)
     }
 }
-// ANCHOR_END: word_count
+// ANCHOR_END: word_count_on
 
 /// Every step by the name the page and the benchmark use, in order.
 pub const STEPS: [(&str, Step); 9] = [

@@ -124,6 +124,27 @@ fn every_step_gives_the_plain_counts_in_the_same_order() {
 }
 
 #[test]
+fn every_step_gives_the_plain_counts_on_several_generated_files() {
+    // Two "files" of generated text, one with CR LF line ends,
+    // a byte-order mark and a vocabulary of tens of thousands of words:
+    // the parallel step's pieces and shards all have work.
+    let dir = temp_dir("books");
+    let text = textgen::generate(1_200_000, 3);
+    assert!(text.starts_with('\u{feff}') && text.contains("\r\n"));
+    let path = write(&dir, "books.txt", &text);
+    let plain = count_plain(&path).unwrap();
+    assert!(plain.len() > 10_000, "{} distinct words", plain.len());
+    for (step, count) in STEPS {
+        assert_eq!(count(&path).unwrap(), plain, "step {step}");
+    }
+    for pieces in [3, 64] {
+        let counts = count_file_in_pieces(&path, pieces).unwrap();
+        assert_eq!(counts, plain, "{pieces} pieces");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn a_file_is_cut_just_after_separators_even_inside_long_words() {
     let dir = temp_dir("cuts");
     // A word far longer than the 4 kB window the cut search reads at once.
@@ -304,6 +325,7 @@ fn the_python_program_and_the_rust_program_write_identical_files() {
     let inputs = [
         ("tricky", TRICKY.to_string()),
         ("generated", textgen::generate(400_000, 21)),
+        ("books", textgen::generate(1_200_000, 3)),
     ];
     for (name, text) in inputs {
         let input = write(&dir, &format!("{name}.txt"), &text);
