@@ -12,6 +12,7 @@
 pub use ndarray;
 
 pub mod arrays;
+pub mod blocked_matmul;
 pub mod dot;
 pub mod history;
 pub mod latency;
