@@ -37,12 +37,7 @@ pub struct FlatTable {
 
 impl FlatTable {
     pub fn new() -> Self {
-        let bits = 12;
-        FlatTable {
-            slots: vec![Slot::default(); 1 << bits],
-            used: 0,
-            bits,
-        }
+        Self::with_bits(10)
     }
 
     /// The slot where `key`'s search starts: two multiplications by an odd
@@ -96,6 +91,15 @@ impl FlatTable {
 // ANCHOR_END: flat_table
 
 impl FlatTable {
+    /// A table of 2^bits slots.
+    pub fn with_bits(bits: u32) -> Self {
+        FlatTable {
+            slots: vec![Slot::default(); 1 << bits],
+            used: 0,
+            bits,
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.used
     }
@@ -246,15 +250,6 @@ impl FlatCounts {
                     .count += count;
             }
         }
-    }
-
-    /// The words split into `shards` lists by `Word::shard`.
-    pub fn into_shards(self, shards: usize) -> Vec<Vec<(Word, u64, u64)>> {
-        let mut lists = vec![Vec::new(); shards];
-        for (word, count, first) in self.into_words() {
-            lists[word.shard(shards)].push((word, count, first));
-        }
-        lists
     }
 
     /// Every word with its count, first position and key, in no order.

@@ -408,22 +408,25 @@ pub fn count_word_masks(path: &Path) -> io::Result<Vec<(String, u64)>> {
 // ANCHOR_END: word_masks
 
 // ANCHOR: rayon
-/// Step 8: all cores. The file is cut into pieces at separators, several
-/// per core; each piece is read and counted on its own, in parallel
+/// Step 8: all cores. The file is cut into pieces at separators, two per
+/// core, and each piece is read and counted on its own, in parallel
 /// (reading too: no thread waits for one big read). Merging the pieces'
-/// counts is parallel too: each word belongs to one shard (by a hash), and
-/// each shard is merged on its own core, piece after piece, so that a
-/// word's first position is the one in the first piece that has it.
+/// counts is parallel too: each word belongs to one of many *shards* (by a
+/// hash), and each shard is merged on its own, piece after piece, so that
+/// a word's first position is the one in the first piece that has it.
 pub fn count_rayon(path: &Path) -> io::Result<Vec<(String, u64)>> {
-    count_file_in_pieces(path, 4 * rayon::current_num_threads())
+    count_file_in_pieces(path, 2 * rayon::current_num_threads())
 }
+
+/// Shards: enough that each shard's table is small (a few thousand words
+/// for a vocabulary of hundreds of thousands) and every core gets several.
+pub const SHARDS: usize = 256;
 
 /// Counts the file at `path` in (at most) `pieces` pieces in parallel.
 pub fn count_file_in_pieces(path: &Path, pieces: usize) -> io::Result<Vec<(String, u64)>> {
     let cuts = cut_points(path, pieces)?;
-    let shards = 4 * rayon::current_num_threads();
     // 1. Count each piece, and split its words into shards.
-    let counted: Vec<Vec<Vec<(Word, u64, u64)>>> = cuts
+    let pieces: Vec<Vec<Vec<Sighting>>> = cuts
         .par_windows(2)
         .map(|piece| {
             let mut file = std::fs::File::open(path)?;
@@ -434,37 +437,44 @@ pub fn count_file_in_pieces(path: &Path, pieces: usize) -> io::Result<Vec<(Strin
             for_each_block(file.take(piece[1] - piece[0]), BLOCK, |text| {
                 counts.count_text_masked(text)
             })?;
-            Ok(counts.into_shards(shards))
+            let mut lists = vec![Vec::new(); SHARDS];
+            for (word, count, first) in counts.into_words() {
+                lists[word.shard(SHARDS)].push(Sighting { word, count, first });
+            }
+            Ok(lists)
         })
         .collect::<io::Result<_>>()?;
-    // 2. Gather each shard's lists, in the order of the pieces.
-    let mut by_shard: Vec<Vec<_>> = (0..shards).map(|_| Vec::new()).collect();
-    for piece in counted {
-        for (shard, words) in by_shard.iter_mut().zip(piece) {
-            shard.push(words);
-        }
-    }
-    // 3. Merge each shard on its own; a word's first position is
+    // 2. Merge each shard, piece after piece. A word's first position is
     //    (piece, position in the piece), which orders like the whole text.
-    let mut words: Vec<(u64, String, u64)> = by_shard
+    let mut words: Vec<(u64, String, u64)> = (0..SHARDS)
         .into_par_iter()
-        .flat_map_iter(|pieces| {
-            let mut merged = FlatCounts::new();
-            for (piece, words) in pieces.into_iter().enumerate() {
-                for (word, count, first) in words {
-                    merged.merge_word(word, count, (piece as u64) << 32 | first);
+        .flat_map_iter(|shard| {
+            let mut counts = FlatCounts::new();
+            for (piece, lists) in pieces.iter().enumerate() {
+                for sighting in &lists[shard] {
+                    let first = (piece as u64) << 32 | sighting.first;
+                    counts.merge_word(sighting.word.clone(), sighting.count, first);
                 }
             }
-            let words = merged.into_words();
+            let words = counts.into_words();
             words.map(|(word, count, first)| (first, word.into_string(), count))
         })
         .collect();
-    // 4. All words in order of first appearance.
+    // 3. All words in order of first appearance.
     words.par_sort_unstable_by_key(|(first, _, _)| *first);
     Ok(words
         .into_par_iter()
         .map(|(_, word, count)| (word, count))
         .collect())
+}
+
+/// A word of a piece: how often, and its first position in the piece
+/// (below 2^32: a piece has fewer than four billion words).
+#[derive(Clone)]
+struct Sighting {
+    word: Word,
+    count: u64,
+    first: u64,
 }
 
 /// Byte offsets that cut the file at `path` into about `pieces` parts of
