@@ -135,13 +135,19 @@ impl GpuContext {
         data: &[T],
     ) -> Result<wgpu::Buffer, GpuError> {
         self.check_fits::<T>(data.len())?;
-        Ok(self
+        let buffer = self
             .device
             .create_buffer_init(&wgpu::util::BufferInitDescriptor {
                 label: Some(label),
                 contents: bytemuck::cast_slice(data),
                 usage: STORAGE_USAGE,
-            }))
+            });
+        // The data now sit in a staging buffer, and the copy to the GPU is
+        // only queued: wgpu starts queued copies at the next submit. An empty
+        // submit starts it now, so that `wait` waits for the transfer itself
+        // (wgpu 30, `Queue::write_buffer` docs and wgpu-core's `Buffer::unmap`).
+        self.queue.submit([]);
+        Ok(buffer)
     }
 
     /// A storage buffer of `len` zeroed values of type `T`, for a kernel to
