@@ -12,7 +12,6 @@ use crate::fxhash::FxBuildHasher;
 use crate::inline_counts::ShortWord;
 use crate::wordcount::{for_each_word, for_each_word_masked, lowercase_into};
 use std::collections::HashMap;
-use std::hash::BuildHasher;
 
 // ANCHOR: flat_table
 /// A slot: a short word (the empty word marks a free slot), its count and
@@ -106,6 +105,30 @@ impl FlatTable {
 
     pub fn is_empty(&self) -> bool {
         self.used == 0
+    }
+
+    /// The words whose home slot is in part `shard` of `shards` equal parts
+    /// of the table (`shards` a power of two, at most the number of slots),
+    /// with their counts and first positions. The parts follow the top bits
+    /// of the hash, so each word is in exactly one, whatever the table's
+    /// size. A word sits at or after its home slot with no free slot
+    /// between: the scan goes past the part's end while slots are taken.
+    pub fn shard(
+        &self,
+        shard: usize,
+        shards: usize,
+    ) -> impl Iterator<Item = (ShortWord, u64, u64)> {
+        debug_assert!(shards.is_power_of_two() && shards <= self.slots.len());
+        let shift = self.bits - shards.trailing_zeros();
+        let (start, end) = (shard << shift, (shard + 1) << shift);
+        let mask = self.slots.len() - 1;
+        (start..)
+            .map(move |i| (i, &self.slots[i & mask]))
+            .take_while(move |(i, slot)| *i < end || slot.key != ShortWord::default())
+            .filter(move |(_, slot)| {
+                slot.key != ShortWord::default() && self.home(slot.key) >> shift == shard
+            })
+            .map(|(_, slot)| (slot.key, slot.count, slot.first))
     }
 
     /// Every word with its count and first position, in no particular order.
@@ -236,19 +259,35 @@ impl FlatCounts {
         self.lower = lower;
     }
 
-    /// Adds a word counted elsewhere, which is at position `first` if it
-    /// is new here (to merge counts, see `count_rayon`).
-    pub fn merge_word(&mut self, word: Word, count: u64, first: u64) {
-        match word {
-            Word::Short(key) => {
-                self.short.add(key, count, first);
-            }
-            Word::Long(word) => {
-                self.long
-                    .entry(word)
-                    .or_insert(Tally { count: 0, first })
-                    .count += count;
-            }
+    /// How many distinct words were counted.
+    pub fn len(&self) -> usize {
+        self.distinct as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.distinct == 0
+    }
+
+    /// Counts the words still waiting in the batch: call it when the text
+    /// is done, before `shard`.
+    pub fn finish(&mut self) {
+        self.flush();
+    }
+
+    /// The words of part `shard` of `shards` (see `FlatTable::shard`) with
+    /// their counts and first positions; part number `shards`, one more,
+    /// holds the long words. Call `finish` first.
+    pub fn shard(
+        &self,
+        shard: usize,
+        shards: usize,
+    ) -> Box<dyn Iterator<Item = (Word, u64, u64)> + '_> {
+        if shard < shards {
+            let short = self.short.shard(shard, shards);
+            Box::new(short.map(|(key, count, first)| (Word::Short(key), count, first)))
+        } else {
+            let long = self.long.iter();
+            Box::new(long.map(|(word, t)| (Word::Long(word.clone()), t.count, t.first)))
         }
     }
 
@@ -282,23 +321,37 @@ pub enum Word {
 }
 
 impl Word {
-    /// Which of `shards` shards the word belongs to, from a hash of its own
-    /// (the flat table uses the top bits of another one).
-    pub fn shard(&self, shards: usize) -> usize {
-        let hash = match self {
-            Word::Short(key) => {
-                let mixed = (key.0 as u64) ^ ((key.0 >> 64) as u64).rotate_left(29);
-                mixed.wrapping_mul(0xff51_afd7_ed55_8ccd)
-            }
-            Word::Long(word) => FxBuildHasher::default().hash_one(word),
-        };
-        ((hash >> 32) as usize) % shards
-    }
-
     pub fn into_string(self) -> String {
         match self {
             Word::Short(key) => key.into_string(),
             Word::Long(word) => word,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_is_in_exactly_one_shard() {
+        let mut table = FlatTable::new();
+        for i in 0..5000u64 {
+            let word = format!("w{}", i.wrapping_mul(0x9e37_79b9) % 100_000);
+            table.add(ShortWord::new(&word).unwrap(), 1, i);
+        }
+        for shards in [1, 4, 256] {
+            let mut seen: Vec<_> = (0..shards)
+                .flat_map(|shard| table.shard(shard, shards))
+                .map(|(key, count, first)| (key.0, count, first))
+                .collect();
+            let mut all: Vec<_> = (table.slots.iter())
+                .filter(|s| s.key != ShortWord::default())
+                .map(|s| (s.key.0, s.count, s.first))
+                .collect();
+            seen.sort_unstable();
+            all.sort_unstable();
+            assert_eq!(seen, all, "{shards} shards");
         }
     }
 }

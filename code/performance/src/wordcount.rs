@@ -12,6 +12,7 @@ use crate::flat_counts::{FlatCounts, Word};
 use crate::fxhash::FxBuildHasher;
 use crate::inline_counts::InlineCounts;
 use rayon::prelude::*;
+use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
@@ -425,56 +426,60 @@ pub const SHARDS: usize = 256;
 /// Counts the file at `path` in (at most) `pieces` pieces in parallel.
 pub fn count_file_in_pieces(path: &Path, pieces: usize) -> io::Result<Vec<(String, u64)>> {
     let cuts = cut_points(path, pieces)?;
-    // 1. Count each piece, and split its words into shards.
-    let pieces: Vec<Vec<Vec<Sighting>>> = cuts
+    // 1. Count each piece.
+    let pieces: Vec<FlatCounts> = cuts
         .par_windows(2)
-        .map(|piece| {
-            let mut file = std::fs::File::open(path)?;
-            file.seek(SeekFrom::Start(piece[0]))?;
-            let mut counts = FlatCounts::new();
-            // A piece starts just after an ASCII byte, so it is valid UTF-8
-            // exactly when the whole file is.
-            for_each_block(file.take(piece[1] - piece[0]), BLOCK, |text| {
-                counts.count_text_masked(text)
-            })?;
-            let mut lists = vec![Vec::new(); SHARDS];
-            for (word, count, first) in counts.into_words() {
-                lists[word.shard(SHARDS)].push(Sighting { word, count, first });
-            }
-            Ok(lists)
-        })
+        .map(|piece| count_piece(path, piece[0], piece[1]))
         .collect::<io::Result<_>>()?;
-    // 2. Merge each shard, piece after piece. A word's first position is
-    //    (piece, position in the piece), which orders like the whole text.
-    let mut words: Vec<(u64, String, u64)> = (0..SHARDS)
+    // 2. Merge each shard, piece after piece (one more shard: long words).
+    let mut words: Vec<(u64, Word, u64)> = (0..=SHARDS)
         .into_par_iter()
-        .flat_map_iter(|shard| {
-            let mut counts = FlatCounts::new();
-            for (piece, lists) in pieces.iter().enumerate() {
-                for sighting in &lists[shard] {
-                    let first = (piece as u64) << 32 | sighting.first;
-                    counts.merge_word(sighting.word.clone(), sighting.count, first);
-                }
-            }
-            let words = counts.into_words();
-            words.map(|(word, count, first)| (first, word.into_string(), count))
-        })
+        .flat_map_iter(|shard| merge_shard(&pieces, shard))
         .collect();
     // 3. All words in order of first appearance.
     words.par_sort_unstable_by_key(|(first, _, _)| *first);
+    // 4. Only now make a `String` of each word: in this order, the report's
+    //    rows (most of them rare words, in order of first appearance among
+    //    equal counts) read them from memory one after the other.
     Ok(words
         .into_par_iter()
-        .map(|(_, word, count)| (word, count))
+        .map(|(_, word, count)| (word.into_string(), count))
         .collect())
 }
 
-/// A word of a piece: how often, and its first position in the piece
-/// (below 2^32: a piece has fewer than four billion words).
-#[derive(Clone)]
-struct Sighting {
-    word: Word,
-    count: u64,
-    first: u64,
+/// Counts the bytes `start..end` of the file at `path`.
+fn count_piece(path: &Path, start: u64, end: u64) -> io::Result<FlatCounts> {
+    let mut file = std::fs::File::open(path)?;
+    file.seek(SeekFrom::Start(start))?;
+    let mut counts = FlatCounts::new();
+    // A piece starts just after an ASCII byte, so it is valid UTF-8
+    // exactly when the whole file is.
+    for_each_block(file.take(end - start), BLOCK, |text| {
+        counts.count_text_masked(text)
+    })?;
+    counts.finish();
+    Ok(counts)
+}
+
+/// Merges one shard of every piece's table: each word with its first
+/// position, (piece, position in the piece), which orders like the whole
+/// text (a piece has fewer than 2^32 words). A shard is a range of each
+/// table's slots (the top bits of the hash), so no piece has to sort its
+/// words into shards first; the merge table hashes differently (all of a
+/// shard's words share those top bits).
+fn merge_shard(pieces: &[FlatCounts], shard: usize) -> Vec<(u64, Word, u64)> {
+    let words: usize = pieces.iter().map(|p| p.len()).sum();
+    let mut counts: HashMap<Word, (u64, u64), FxBuildHasher> =
+        HashMap::with_capacity_and_hasher(words / SHARDS, FxBuildHasher::default());
+    for (piece, table) in pieces.iter().enumerate() {
+        for (word, count, first) in table.shard(shard, SHARDS) {
+            let first = (piece as u64) << 32 | first;
+            counts.entry(word).or_insert((0, first)).0 += count;
+        }
+    }
+    (counts.into_iter())
+        .map(|(word, (count, first))| (first, word, count))
+        .collect()
 }
 
 /// Byte offsets that cut the file at `path` into about `pieces` parts of
@@ -521,20 +526,24 @@ pub struct Row {
     pub percent: f64,
 }
 
-/// Sorts by decreasing count (a stable sort: ties keep the order of first
-/// appearance, as Python's `sorted` does), keeps words of at least
-/// `min_length` characters, and computes percentages of what is kept.
+/// Sorts by decreasing count (ties keep the order of first appearance, as
+/// with Python's stable `sorted`), keeps words of at least `min_length`
+/// characters, and computes percentages of what is kept.
 /// With hundreds of thousands of distinct words this is real work, so it
 /// runs on rayon's pool: on all cores for the `rayon` step, on one thread
 /// for the others (see `word_count_on`).
-pub fn report(mut counts: Vec<(String, u64)>, min_length: usize) -> Vec<Row> {
-    counts.par_sort_by_key(|(_, count)| std::cmp::Reverse(*count));
-    let kept: Vec<(String, u64)> = (counts.into_par_iter())
-        .filter(|(word, _)| min_length <= 1 || word.chars().count() >= min_length)
+pub fn report(counts: Vec<(String, u64)>, min_length: usize) -> Vec<Row> {
+    // Each word with its place in the order of first appearance.
+    let mut kept: Vec<(Reverse<u64>, usize, String)> = (counts.into_par_iter().enumerate())
+        .filter(|(_, (word, _))| min_length <= 1 || word.chars().count() >= min_length)
+        .map(|(first, (word, count))| (Reverse(count), first, word))
         .collect();
-    let total: u64 = kept.par_iter().map(|(_, count)| count).sum();
+    // No two words have the same key (count, first place), so an unstable
+    // sort, which needs no second buffer, gives the stable sort's order.
+    kept.par_sort_unstable_by_key(|(count, first, _)| (*count, *first));
+    let total: u64 = kept.par_iter().map(|(count, _, _)| count.0).sum();
     kept.into_par_iter()
-        .map(|(word, count)| Row {
+        .map(|(Reverse(count), _, word)| Row {
             percent: (count as f64 / total as f64) * 100.0,
             word,
             count,
@@ -642,6 +651,8 @@ pub fn word_count(
         write_report(&rows, &mut out)?;
         out.flush()
     });
+    // Hundreds of thousands of words to free: on the pool too.
+    rows.into_par_iter().for_each(drop);
     written.map_err(|e| format!("cannot write {}: {e}", output.display()))
 }
 // ANCHOR_END: word_count
