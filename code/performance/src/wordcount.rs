@@ -651,8 +651,6 @@ pub fn word_count(
         write_report(&rows, &mut out)?;
         out.flush()
     });
-    // Hundreds of thousands of words to free: on the pool too.
-    rows.into_par_iter().for_each(drop);
     written.map_err(|e| format!("cannot write {}: {e}", output.display()))
 }
 // ANCHOR_END: word_count
