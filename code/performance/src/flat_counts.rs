@@ -107,6 +107,18 @@ impl FlatTable {
         self.used == 0
     }
 
+    /// Makes room for `words` words in all (three quarters of the slots)
+    /// in one step, instead of doubling the table again and again.
+    pub fn reserve(&mut self, words: usize) {
+        let bits = (4 * words / 3).next_power_of_two().trailing_zeros();
+        if bits > self.bits {
+            let old = std::mem::replace(self, FlatTable::with_bits(bits));
+            for (key, count, first) in old.into_entries() {
+                self.add(key, count, first);
+            }
+        }
+    }
+
     /// The words whose home slot is in part `shard` of `shards` equal parts
     /// of the table (`shards` a power of two, at most the number of slots),
     /// with their counts and first positions. The parts follow the top bits
@@ -268,6 +280,11 @@ impl FlatCounts {
         self.distinct == 0
     }
 
+    /// Makes room for about `words` distinct words in all.
+    pub fn reserve(&mut self, words: usize) {
+        self.short.reserve(words);
+    }
+
     /// Counts the words still waiting in the batch: call it when the text
     /// is done, before `shard`.
     pub fn finish(&mut self) {
@@ -332,6 +349,23 @@ impl Word {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reserving_room_keeps_every_word() {
+        let mut table = FlatTable::new();
+        for i in 0..500u64 {
+            table.add(ShortWord::new(&format!("w{i}")).unwrap(), i + 1, i);
+        }
+        table.reserve(100_000);
+        assert_eq!(table.slots.len(), 1 << 18);
+        assert_eq!(table.len(), 500);
+        let key = ShortWord::new("w7").unwrap();
+        assert!(!table.add(key, 1, 999), "still there");
+        let mut words: Vec<_> = table.into_entries().map(|(_, c, f)| (f, c)).collect();
+        words.sort_unstable();
+        assert_eq!(words[7], (7, 9));
+        assert_eq!(words.len(), 500);
+    }
 
     #[test]
     fn every_word_is_in_exactly_one_shard() {
