@@ -218,16 +218,28 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, Option<usize>)) {
         if start == end {
             break;
         }
-        // Slicing at ASCII bytes always lands on character boundaries.
-        let token = &text[start..end];
-        if ascii {
-            f(token, Some(start));
-        } else {
-            for word in token.split(is_python_whitespace).filter(|w| !w.is_empty()) {
-                f(word, None);
-            }
-        }
+        emit(text, start, end, ascii, &mut f);
         start = end;
+    }
+}
+
+/// Hands `f` the run `text[start..end]`: one word, with its place, when
+/// it is pure ASCII; otherwise the words Python's Unicode whitespace rules
+/// find in it. (Cutting at ASCII bytes always lands on a character boundary.)
+fn emit(
+    text: &str,
+    start: usize,
+    end: usize,
+    ascii: bool,
+    f: &mut impl FnMut(&str, Option<usize>),
+) {
+    let token = &text[start..end];
+    if ascii {
+        f(token, Some(start));
+    } else {
+        for word in token.split(is_python_whitespace).filter(|w| !w.is_empty()) {
+            f(word, None);
+        }
     }
 }
 
@@ -378,24 +390,6 @@ pub fn for_each_word_masked(text: &str, mut f: impl FnMut(&str, Option<usize>)) 
     }
     if let Some((start, before)) = word {
         emit(text, start, bytes.len(), non_ascii_before == before, &mut f);
-    }
-}
-
-/// Hands `f` the word `text[start..end]`, as `for_each_word` does.
-fn emit(
-    text: &str,
-    start: usize,
-    end: usize,
-    ascii: bool,
-    f: &mut impl FnMut(&str, Option<usize>),
-) {
-    let token = &text[start..end];
-    if ascii {
-        f(token, Some(start));
-    } else {
-        for word in token.split(is_python_whitespace).filter(|w| !w.is_empty()) {
-            f(word, None);
-        }
     }
 }
 
