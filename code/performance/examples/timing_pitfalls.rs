@@ -18,9 +18,9 @@ fn main() {
         std::process::exit(2);
     });
 
-    // Pitfall 1: the result is never used, and `n` is known to the
-    // compiler, so it may compute nothing at all (or everything at compile
-    // time). You time an empty loop.
+    // Pitfall 1: the result is never used, so the compiler may delete the
+    // call (it need not know `n`, which comes from the command line). You
+    // time an empty loop.
     let start = Instant::now();
     let _ = sum_of_squares(n);
     println!(

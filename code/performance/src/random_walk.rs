@@ -60,10 +60,11 @@ pub fn walk_bits(n: usize, dx: f64, rng: &mut SplitMix64) -> Vec<f64> {
 // ANCHOR_END: bits
 
 // ANCHOR: sip
-/// A slower, stronger generator for comparison: SipHash-1-3 (the standard
-/// library's `HashMap` hasher, a keyed pseudo-random function) of a
-/// counter. Its output is much harder to predict than SplitMix64's, and it
-/// costs more per number.
+/// A slower generator for comparison: SipHash-1-3 (the standard library's
+/// `HashMap` hasher, a keyed pseudo-random function) of a counter. With
+/// `BuildHasherDefault` its keys are fixed (every `DefaultHasher::new()` is
+/// the same hasher, says its documentation), so knowing the code is enough
+/// to predict it, as with SplitMix64; it only does more work per number.
 pub struct SipCounter {
     counter: u64,
     keys: BuildHasherDefault<DefaultHasher>,
