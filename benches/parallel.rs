@@ -15,10 +15,7 @@ use parallel::mandelbrot::{
 use parallel::pi::{Plan, SEED, chunks_for, pi_rayon};
 use parallel::thread_pool as pool;
 use std::hint::black_box;
-
-fn cores() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
-}
+use testkit::{cores, scaling_counts};
 
 /// The Monte Carlo run of every benchmark: 10 million samples, or a million
 /// per core on a machine with more than ten cores, in at least 8 chunks per
@@ -42,14 +39,6 @@ fn view() -> View {
     View::upper_half(640, 500).with_min_rows(ROWS_PER_CORE * cores())
 }
 
-/// 1, 2, 4, … up to the core count, and the core count itself.
-fn thread_counts() -> Vec<usize> {
-    let n = cores();
-    let mut counts: Vec<usize> = (0..).map(|k| 1 << k).take_while(|&t| t < n).collect();
-    counts.push(n);
-    counts
-}
-
 fn strong_scaling(c: &mut Criterion) {
     let mut group = c.benchmark_group("parallel/strong-scaling");
     // Each run takes tens of milliseconds: the same number of runs per sample
@@ -57,7 +46,8 @@ fn strong_scaling(c: &mut Criterion) {
     group.sampling_mode(SamplingMode::Flat);
     let plan = plan();
     let view = view();
-    for threads in thread_counts() {
+    // 1, 2, 4, … up to the core count, and the core count itself.
+    for threads in scaling_counts(cores()) {
         let pool = pool(threads);
         group.throughput(Throughput::Elements(plan.samples));
         group.bench_function(BenchmarkId::new("monte-carlo-pi", threads), |b| {

@@ -3,7 +3,8 @@
 //! plan is a claim on its page, and no benchmark id names a thread count.
 
 use course::claims::{self, Claim};
-use std::path::{Path, PathBuf};
+use course::site::files;
+use std::path::PathBuf;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -60,17 +61,6 @@ fn every_claim_names_measurements_and_both_texts() {
     }
 }
 
-fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files(&path, ext, out);
-        } else if path.extension().is_some_and(|e| e == ext) {
-            out.push(path);
-        }
-    }
-}
-
 /// "rayon-2-threads", "4-threads", "threads-8", "mpi-4": a count of
 /// threads or ranks spelled into a name.
 fn names_a_count(text: &str) -> Option<String> {
@@ -101,12 +91,16 @@ fn no_benchmark_id_or_results_directive_names_a_thread_count() {
     assert!(names_a_count("BenchmarkId::new(\"rayon-2-threads\", n)").is_some());
     assert!(names_a_count("capstone/heat/mpi-4/2048").is_some());
     assert!(names_a_count("BenchmarkId::new(\"rayon\", n)").is_none());
-    let mut sources = Vec::new();
-    files(&root().join("benches"), "rs", &mut sources);
-    files(&root().join("benches").join("python"), "py", &mut sources);
-    let mut pages = Vec::new();
-    files(&root().join("src"), "md", &mut pages);
-    files(&root().join("instructor").join("src"), "md", &mut pages);
+    let sources = [
+        files(&root().join("benches"), "rs"),
+        files(&root().join("benches"), "py"),
+    ]
+    .concat();
+    let pages = [
+        files(&root().join("src"), "md"),
+        files(&root().join("instructor").join("src"), "md"),
+    ]
+    .concat();
     let mut found = Vec::new();
     for file in sources.iter().chain(&pages) {
         let text = std::fs::read_to_string(file).unwrap();

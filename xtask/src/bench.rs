@@ -264,28 +264,18 @@ pub fn run(
         names.retain(|n| n == only);
     }
     compile(env)?;
-    let started = Instant::now();
-    let path = match only {
-        Some(_) => measure(quick, only, &names, python, env, (1, 1, started))?,
-        None => {
-            // One episode at a time, merged into the file as each finishes,
-            // then the whole run stamped as complete.
-            let _ = std::fs::remove_file(crate::paths::results_file());
-            let count = names.len();
-            for (i, name) in names.iter().enumerate() {
-                measure(
-                    quick,
-                    Some(name),
-                    std::slice::from_ref(name),
-                    python,
-                    env,
-                    (i + 1, count, started),
-                )?;
-            }
-            mark_complete(quick)?
-        }
-    };
     if only.is_none() {
+        // A whole run starts from nothing; each episode is merged into the
+        // file as it finishes, and the run is stamped complete at the end.
+        let _ = std::fs::remove_file(crate::paths::results_file());
+    }
+    let started = Instant::now();
+    let mut path = crate::paths::results_file();
+    for (i, name) in names.iter().enumerate() {
+        path = measure(quick, name, python, env, (i + 1, names.len(), started))?;
+    }
+    if only.is_none() {
+        path = mark_complete(quick)?;
         eprintln!("\n{}", claims_table()?);
     }
     Ok(path)
@@ -295,17 +285,13 @@ pub fn run(
 /// compiling is its own step and the measuring steps only measure.
 pub fn compile(env: &[(String, String)]) -> Result<(), String> {
     let _s = step("compiling the benchmarks in release mode (cargo bench --no-run)");
-    let status = Command::new("cargo")
-        .args(["bench", "--quiet", "--no-run"])
-        .args(without_hdf5(env))
-        .envs(env.iter().map(|(k, v)| (k, v)))
-        .current_dir(crate::paths::root())
-        .status()
-        .map_err(|e| format!("cannot run cargo bench: {e}"))?;
-    status
-        .success()
-        .then_some(())
-        .ok_or_else(|| format!("compiling the benchmarks failed ({status})"))
+    crate::setup::run(
+        Command::new("cargo")
+            .args(["bench", "--quiet", "--no-run"])
+            .args(without_hdf5(env))
+            .envs(env.iter().map(|(k, v)| (k, v)))
+            .current_dir(crate::paths::root()),
+    )
 }
 
 /// Stamps the results file of a run that measured every episode with the
@@ -330,13 +316,12 @@ pub fn claims_table() -> Result<String, String> {
     Ok(crate::claims::table(&claims, results.as_ref(), &root))
 }
 
-/// Measures the benchmarks `names` (one episode when `only` is set, merged
-/// into the existing results file) and their Python baselines. `progress`
-/// is (this episode's number, how many, when the run started).
+/// Measures one episode's benchmark `name` and its Python baseline, and
+/// merges them into the results file. `progress` is (this episode's
+/// number, how many, when the run started).
 fn measure(
     quick: bool,
-    only: Option<&str>,
-    names: &[String],
+    name: &str,
     python: Result<&Path, &str>,
     env: &[(String, String)],
     progress: (usize, usize, Instant),
@@ -348,7 +333,8 @@ fn measure(
     let _ = std::fs::remove_dir_all(&external);
     std::fs::create_dir_all(&external)
         .map_err(|e| format!("cannot create {}: {e}", external.display()))?;
-    for name in names {
+    // The step's time is printed when this block ends, before the Python baseline.
+    {
         let (n, of, started) = progress;
         let elapsed = started.elapsed().as_secs();
         let _s = step(format!(
@@ -392,10 +378,8 @@ fn measure(
                 ],
             );
             let scripts = python_scripts().into_iter().filter(|s| {
-                only.is_none_or(|o| {
-                    s.file_stem()
-                        .is_some_and(|stem| stem.to_string_lossy() == o.replace('-', "_"))
-                })
+                s.file_stem()
+                    .is_some_and(|stem| stem.to_string_lossy() == name.replace('-', "_"))
             });
             for script in scripts {
                 let _s = step(format!(
@@ -418,23 +402,19 @@ fn measure(
         }
     }
     let path = crate::paths::results_file();
-    let mut fingerprint = Some(fingerprint(quick));
     let mut gpu = read_gpu_adapter(&external);
-    if only.is_some() {
-        // Keep the other episodes' measurements; a partial run never counts
-        // as up to date for `serve`.
-        fingerprint = None;
-        if let Some(previous) = Results::load(&path) {
-            // Another episode's run keeps the adapter the GPU benchmarks saw.
-            gpu = gpu.or(previous.machine.gpu);
-            let fresh: std::collections::HashSet<String> = entries.iter().map(Entry::id).collect();
-            entries.extend(
-                previous
-                    .entries
-                    .into_iter()
-                    .filter(|e| !fresh.contains(&e.id())),
-            );
-        }
+    // Keep the other episodes' measurements. Until `mark_complete` stamps
+    // it, the file never counts as up to date for `serve`.
+    if let Some(previous) = Results::load(&path) {
+        // Another episode's run keeps the adapter the GPU benchmarks saw.
+        gpu = gpu.or(previous.machine.gpu);
+        let fresh: std::collections::HashSet<String> = entries.iter().map(Entry::id).collect();
+        entries.extend(
+            previous
+                .entries
+                .into_iter()
+                .filter(|e| !fresh.contains(&e.id())),
+        );
     }
     entries.sort_by_key(Entry::id);
     let results = Results {
@@ -445,7 +425,7 @@ fn measure(
         mode: if quick { "quick" } else { "full" }.into(),
         not_measured,
         entries,
-        fingerprint,
+        fingerprint: None,
     };
     results
         .save(&path)

@@ -357,10 +357,10 @@ fn fill(text: &str, figures: &[(&str, String)]) -> String {
 
 /// Every claim in the Markdown pages under `dirs`, with its page.
 pub fn collect(dirs: &[PathBuf]) -> Result<Vec<(PathBuf, Claim)>, String> {
-    let mut pages = Vec::new();
-    for dir in dirs {
-        markdown_files(dir, &mut pages);
-    }
+    let mut pages: Vec<PathBuf> = dirs
+        .iter()
+        .flat_map(|dir| crate::site::files(dir, "md"))
+        .collect();
     pages.sort();
     let mut claims = Vec::new();
     for page in pages {
@@ -381,24 +381,10 @@ pub fn collect(dirs: &[PathBuf]) -> Result<Vec<(PathBuf, Claim)>, String> {
     Ok(claims)
 }
 
-fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            markdown_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-}
-
 /// The table `cargo xtask bench` prints at its end: every claim, whether it
 /// held, and its figures. Bars (course plan §7) come first.
 pub fn table(claims: &[(PathBuf, Claim)], results: Option<&Results>, root: &Path) -> String {
-    let mut rows: Vec<(bool, String)> = claims
+    let mut rows: Vec<(bool, bool, String)> = claims
         .iter()
         .map(|(page, claim)| {
             let evaluation = claim.evaluate(results);
@@ -417,6 +403,7 @@ pub fn table(claims: &[(PathBuf, Claim)], results: Option<&Results>, root: &Path
             let kind = if claim.bar.is_some() { "bar" } else { "claim" };
             (
                 claim.bar.is_none(),
+                evaluation.verdict == Verdict::Held,
                 format!(
                     "{verdict:<12} {kind:<5} {} ({page}){}",
                     claim.label(),
@@ -429,16 +416,13 @@ pub fn table(claims: &[(PathBuf, Claim)], results: Option<&Results>, root: &Path
             )
         })
         .collect();
-    rows.sort_by_key(|(not_bar, _)| *not_bar);
-    let held = claims
-        .iter()
-        .filter(|(_, c)| c.evaluate(results).verdict == Verdict::Held)
-        .count();
+    rows.sort_by_key(|(not_bar, _, _)| *not_bar);
+    let held = rows.iter().filter(|(_, held, _)| *held).count();
     let mut out = format!(
         "Checked claims: {held} of {} held on this machine\n",
         claims.len()
     );
-    for (_, row) in rows {
+    for (_, _, row) in rows {
         out += &format!("  {row}\n");
     }
     out
@@ -469,14 +453,7 @@ mod tests {
             machine: Machine {
                 cpu: "test".into(),
                 cores: 2,
-                rustc: String::new(),
-                commit: String::new(),
-                date: String::new(),
-                os: String::new(),
-                python: None,
-                caches: Vec::new(),
-                gpu: None,
-                topology: Default::default(),
+                ..Machine::default()
             },
             mode: "quick".into(),
             not_measured: Vec::new(),

@@ -19,7 +19,7 @@ pub struct Results {
     pub fingerprint: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Machine {
     pub cpu: String,
     pub cores: usize,

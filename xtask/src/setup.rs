@@ -41,6 +41,7 @@ pub struct Found {
     pub mpi: bool,
     pub libclang: bool,
     pub vulkan: bool,
+    pub hdf5: bool,
     pub can_apt: bool,
 }
 
@@ -243,6 +244,7 @@ pub fn detect() -> Found {
         mpi: has_mpi() && !simulated_missing("mpi"),
         libclang: has_libclang(),
         vulkan: has_vulkan() && !simulated_missing("vulkan"),
+        hdf5: has_hdf5(),
         can_apt: is_root() && which("apt-get").is_some() && !simulated_missing("apt"),
     }
 }
@@ -268,12 +270,15 @@ pub fn missing_packages(found: Found) -> Vec<&'static str> {
     if !found.vulkan {
         packages.extend(["mesa-vulkan-drivers", "libvulkan1"]);
     }
+    if !found.hdf5 {
+        packages.push(HDF5_PACKAGE);
+    }
     packages
 }
 
 /// One line for each thing that `before` lacked, that apt was asked to
 /// install, and that `after` (detected again) still lacks.
-pub fn still_missing(before: Found, after: Found, hdf5_missing: bool) -> Vec<String> {
+pub fn still_missing(before: Found, after: Found) -> Vec<String> {
     let mut lines = Vec::new();
     if !before.mpi && !after.mpi {
         lines.push(
@@ -294,7 +299,7 @@ pub fn still_missing(before: Found, after: Found, hdf5_missing: bool) -> Vec<Str
                 .to_string(),
         );
     }
-    if hdf5_missing {
+    if !before.hdf5 && !after.hdf5 {
         lines.push(format!(
             "installed {HDF5_PACKAGE}, but hdf5.h is still not found: set HDF5_DIR"
         ));
@@ -355,7 +360,8 @@ pub fn skips_without_install(found: Found) -> Vec<Skipped> {
     skipped
 }
 
-fn run(command: &mut Command) -> Result<(), String> {
+/// Runs `command`; Err naming it and its status when it fails.
+pub(crate) fn run(command: &mut Command) -> Result<(), String> {
     let status = command
         .status()
         .map_err(|e| format!("cannot run {command:?}: {e}"))?;
@@ -412,10 +418,7 @@ pub fn setup(install: bool) -> Environment {
     env.books = books;
 
     let mut found = detect();
-    let mut packages = missing_packages(found);
-    if !has_hdf5() {
-        packages.push(HDF5_PACKAGE);
-    }
+    let packages = missing_packages(found);
     if !packages.is_empty() {
         if install && found.can_apt {
             let _s = step(format!("installing with apt: {}", packages.join(" ")));
@@ -433,11 +436,7 @@ pub fn setup(install: bool) -> Environment {
             }
             let before = found;
             found = detect();
-            env.install_failures = still_missing(
-                before,
-                found,
-                !has_hdf5() && packages.contains(&HDF5_PACKAGE),
-            );
+            env.install_failures = still_missing(before, found);
         } else if !packages.is_empty() {
             note(format!(
                 "missing: {} — not installing them ({})",
@@ -455,7 +454,7 @@ pub fn setup(install: bool) -> Environment {
     crate::flamegraph::setup(install, found.can_apt);
     env.mpi = found.mpi && found.libclang;
     env.vulkan = found.vulkan;
-    env.hdf5 = has_hdf5();
+    env.hdf5 = found.hdf5;
     if !env.hdf5 {
         env.skipped.push(hdf5_skipped());
     }
@@ -562,6 +561,7 @@ mod tests {
             mpi: false,
             libclang: true,
             vulkan: false,
+            hdf5: true,
             can_apt: false,
         };
         let skipped = skips_without_install(found);
@@ -580,6 +580,7 @@ mod tests {
             mpi: true,
             libclang: true,
             vulkan: true,
+            hdf5: true,
             can_apt: true,
         };
         assert!(skips_without_install(found).is_empty());
@@ -611,6 +612,7 @@ mod tests {
             mpi: false,
             libclang: false,
             vulkan: true,
+            hdf5: true,
             can_apt: true,
         };
         assert_eq!(
@@ -649,6 +651,7 @@ mod tests {
                 mpi: true,
                 libclang: false,
                 vulkan: true,
+                hdf5: true,
                 can_apt: true
             }),
             [LIBCLANG_PACKAGE]
@@ -713,14 +716,15 @@ mod tests {
             mpi: true,
             libclang: true,
             vulkan: true,
+            hdf5: true,
             can_apt: true,
         };
-        assert!(still_missing(none, all, false).is_empty());
+        assert!(still_missing(none, all).is_empty());
         let after = Found {
             libclang: false,
             ..all
         };
-        let lines = still_missing(none, after, false);
+        let lines = still_missing(none, after);
         assert_eq!(lines.len(), 1);
         assert!(lines[0].contains(LIBCLANG_PACKAGE) && lines[0].contains("LIBCLANG_PATH"));
         assert!(!lines[0].contains('\n'));
