@@ -5,9 +5,14 @@
 
 pub mod bench;
 pub mod books;
+pub mod browser;
+pub mod cdp;
 pub mod claims;
+pub mod classroom;
+pub mod exercise;
 pub mod fit;
 pub mod flamegraph;
+pub mod offline;
 pub mod paths;
 pub mod preprocess;
 pub mod progress;

@@ -15,6 +15,9 @@
 //! {{#results flamegraph NAME}}              the flamegraph `cargo xtask bench` drew (see flamegraph.rs)
 //! {{#results claim KIND … holds="…" fails="…"}} a checked claim (see claims.rs)
 //! {{#schedule learners}} / {{#schedule instructor}}
+//! {{#exercise NAME}}                        an exercise box's first line: title, minutes, mode, file, command
+//! {{#timing}}                               the instructor notes' minutes, from schedule.toml
+//! {{#outcomes}}                             the learning outcomes, where each is taught and practised
 //! ```
 //!
 //! An unknown directive fails the build, so a typo cannot ship.
@@ -56,7 +59,7 @@ pub fn run_mdbook_protocol() -> Result<(), String> {
         let dir = ctx.book_src.join(path).parent().map(PathBuf::from);
         let dir = dir.unwrap_or_else(|| ctx.book_src.clone());
         let expanded =
-            crate::quoted_include::expand(content, &dir).and_then(|page| expand(&page, &ctx));
+            crate::quoted_include::expand(content, &dir).and_then(|page| expand(&page, &ctx, path));
         match expanded {
             Ok(expanded) => *content = expanded,
             Err(e) => errors.push(format!("{name}: {e}")),
@@ -93,8 +96,9 @@ fn visit_chapters(value: &mut Value, f: &mut dyn FnMut(&str, &str, &mut String))
     }
 }
 
-/// Replaces every directive in `page`.
-pub fn expand(page: &str, ctx: &Context) -> Result<String, String> {
+/// Replaces every directive in `page`, the chapter at `chapter` (relative
+/// to the book's `src/`).
+pub fn expand(page: &str, ctx: &Context, chapter: &str) -> Result<String, String> {
     let mut out = String::with_capacity(page.len());
     let mut rest = page;
     while let Some(start) = find_directive(rest) {
@@ -103,7 +107,7 @@ pub fn expand(page: &str, ctx: &Context) -> Result<String, String> {
         let end = after
             .find("}}")
             .ok_or("a directive is not closed with }}")?;
-        out += &render_directive(&after[3..end], ctx)?;
+        out += &render_directive(&after[3..end], ctx, chapter)?;
         rest = &after[end + 2..];
     }
     out += rest;
@@ -111,10 +115,16 @@ pub fn expand(page: &str, ctx: &Context) -> Result<String, String> {
 }
 
 fn find_directive(text: &str) -> Option<usize> {
-    [text.find("{{#results"), text.find("{{#schedule")]
-        .into_iter()
-        .flatten()
-        .min()
+    [
+        text.find("{{#results"),
+        text.find("{{#schedule"),
+        text.find("{{#exercise "),
+        text.find("{{#timing}}"),
+        text.find("{{#outcomes}}"),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
 }
 
 /// A directive's words: positional ones, and `key=value` options.
@@ -140,7 +150,7 @@ pub fn parse_claim(body: &str) -> Result<Claim, String> {
     }
 }
 
-fn render_directive(body: &str, ctx: &Context) -> Result<String, String> {
+fn render_directive(body: &str, ctx: &Context, chapter: &str) -> Result<String, String> {
     let words = split_words(body)?;
     let (positional, options) = positional_and_options(&words);
     let option = |key: &str| options.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
@@ -207,6 +217,9 @@ fn render_directive(body: &str, ctx: &Context) -> Result<String, String> {
                 _ => Err(format!("unknown schedule {who:?} (learners or instructor)")),
             }
         }
+        ["exercise", name] => schedule::load(&ctx.schedule_file)?.exercise_markdown(name, chapter),
+        ["timing"] => schedule::load(&ctx.schedule_file)?.timing_markdown(chapter),
+        ["outcomes"] => Ok(schedule::load(&ctx.schedule_file)?.outcomes_markdown()),
         _ => Err(format!("unknown directive {{{{#{directive}}}}}")),
     }
 }
@@ -251,7 +264,7 @@ mod tests {
     #[test]
     fn directives_are_replaced_and_text_is_kept() {
         let page = "before\n{{#results ratio a/b/1 a/c/1}}\nafter {{#include x.rs}}\n";
-        let out = expand(page, &ctx()).unwrap();
+        let out = expand(page, &ctx(), "test.md").unwrap();
         assert_eq!(
             out,
             "before\n*not measured in this build*\nafter {{#include x.rs}}\n"
@@ -268,50 +281,71 @@ mod tests {
 
     #[test]
     fn an_unknown_directive_is_an_error() {
-        let err = expand("{{#results tabel g}}", &ctx()).unwrap_err();
+        let err = expand("{{#results tabel g}}", &ctx(), "test.md").unwrap_err();
         assert_eq!(err, "unknown directive {{#results tabel g}}");
     }
 
     #[test]
     fn amdahl_fits_and_serial_fractions_are_directives() {
-        let out = expand("{{#results serial-fraction g f}}", &ctx()).unwrap();
+        let out = expand("{{#results serial-fraction g f}}", &ctx(), "test.md").unwrap();
         assert_eq!(out, "*not measured in this build*");
         let plot = "{{#results plot g measure=speedup fit=amdahl linear}}";
-        assert!(expand(plot, &ctx()).unwrap().contains("not measured"));
-        let err = expand("{{#results plot g fit=gustafson}}", &ctx()).unwrap_err();
+        assert!(
+            expand(plot, &ctx(), "test.md")
+                .unwrap()
+                .contains("not measured")
+        );
+        let err = expand("{{#results plot g fit=gustafson}}", &ctx(), "test.md").unwrap_err();
         assert_eq!(err, "unknown fit \"gustafson\" (use amdahl)");
     }
 
     #[test]
     fn cache_marks_caches_and_throughput_ratios_are_directives() {
-        let out = expand("{{#results caches}}", &ctx()).unwrap();
+        let out = expand("{{#results caches}}", &ctx(), "test.md").unwrap();
         assert!(out.contains("not reported"), "{out}");
-        let out = expand("{{#results ratio a/b a/c measure=throughput}}", &ctx()).unwrap();
+        let out = expand(
+            "{{#results ratio a/b a/c measure=throughput}}",
+            &ctx(),
+            "test.md",
+        )
+        .unwrap();
         assert_eq!(out, "*not measured in this build*");
         let plot = "{{#results plot g measure=element marks=caches}}";
-        assert!(expand(plot, &ctx()).unwrap().contains("not measured"));
-        let err = expand("{{#results plot g marks=tlb}}", &ctx()).unwrap_err();
+        assert!(
+            expand(plot, &ctx(), "test.md")
+                .unwrap()
+                .contains("not measured")
+        );
+        let err = expand("{{#results plot g marks=tlb}}", &ctx(), "test.md").unwrap_err();
         assert_eq!(err, "unknown marks \"tlb\" (use caches)");
         let plot = "{{#results plot g xunit=bytes}}";
-        assert!(expand(plot, &ctx()).unwrap().contains("not measured"));
-        let err = expand("{{#results plot g xunit=metres}}", &ctx()).unwrap_err();
+        assert!(
+            expand(plot, &ctx(), "test.md")
+                .unwrap()
+                .contains("not measured")
+        );
+        let err = expand("{{#results plot g xunit=metres}}", &ctx(), "test.md").unwrap_err();
         assert_eq!(err, "unknown xunit \"metres\" (use bytes)");
     }
 
     #[test]
     fn the_gpu_adapter_and_flops_are_directives() {
-        let out = expand("{{#results gpu}}", &ctx()).unwrap();
+        let out = expand("{{#results gpu}}", &ctx(), "test.md").unwrap();
         assert!(
             out.contains("GPU numbers") && out.contains("not measured"),
             "{out}"
         );
         let table = "{{#results table g measure=flops}}";
-        assert!(expand(table, &ctx()).unwrap().contains("not measured"));
+        assert!(
+            expand(table, &ctx(), "test.md")
+                .unwrap()
+                .contains("not measured")
+        );
     }
 
     #[test]
     fn the_schedule_renders_every_day() {
-        let out = expand("{{#schedule learners}}", &ctx()).unwrap();
+        let out = expand("{{#schedule learners}}", &ctx(), "test.md").unwrap();
         for day in ["## Day 1", "## Day 2", "## Day 3", "09:00–09:15"] {
             assert!(out.contains(day), "{out}");
         }

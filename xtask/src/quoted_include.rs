@@ -62,7 +62,7 @@ fn quoted_include(line: &str) -> Option<(&str, &str)> {
 
 /// The lines between `ANCHOR: anchor` and `ANCHOR_END: anchor`, leaving
 /// out lines that mark other anchors; `None` if the anchor never starts.
-fn anchored_lines<'a>(text: &'a str, anchor: &str) -> Option<Vec<&'a str>> {
+pub(crate) fn anchored_lines<'a>(text: &'a str, anchor: &str) -> Option<Vec<&'a str>> {
     fn marks<'l>(line: &'l str, tag: &str) -> Option<&'l str> {
         let (_, rest) = line.split_once(tag)?;
         rest.split_whitespace().next()
