@@ -1,0 +1,96 @@
+//! Checks "make a loop vectorise": `cargo xtask exercise dot`. The result
+//! must be right; it must also come from a different order of additions
+//! than the one chain of the starter (the compiler can only use SIMD when
+//! the additions are reordered, and the bits of a floating-point sum show
+//! the order). Then it compares the speed with the starter and the
+//! reference on 2048 elements, inside the L1 cache.
+use std::hint::black_box;
+use std::process::exit;
+use std::time::Instant;
+
+#[cfg(not(feature = "solution"))]
+#[path = "dot.rs"]
+mod mine;
+#[path = "dot_solution.rs"]
+mod reference;
+// Checking the solution: the reference is the learner's file too.
+#[cfg(feature = "solution")]
+use reference as mine;
+
+fn fail(hint: &str) -> ! {
+    println!("✗ dot: {hint}");
+    exit(1)
+}
+
+/// The starter's loop: one chain of additions, in index order.
+fn one_chain(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).fold(0.0, |total, (x, y)| total + x * y)
+}
+
+/// Small whole numbers: every order of additions gives the exact total.
+fn exact_inputs(n: usize) -> (Vec<f64>, Vec<f64>, f64) {
+    let a: Vec<f64> = (0..n).map(|i| (i % 7) as f64).collect();
+    let b: Vec<f64> = (0..n).map(|i| (i % 5) as f64 - 2.0).collect();
+    let exact: i64 = (0..n).map(|i| (i % 7) as i64 * ((i % 5) as i64 - 2)).sum();
+    (a, b, exact as f64)
+}
+
+/// Best-of-5 time of `repeats` calls, in seconds.
+fn time(repeats: usize, f: impl Fn() -> f64) -> f64 {
+    (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..repeats {
+                black_box(f());
+            }
+            start.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn main() {
+    if std::env::args().len() > 1 {
+        eprintln!("error: exercise_dot takes no arguments");
+        exit(2);
+    }
+    for n in [0, 1, 7, 8, 9, 31, 2051] {
+        let (a, b, exact) = exact_inputs(n);
+        let got = mine::dot(&a, &b);
+        if got != exact {
+            fail(&format!(
+                "for {n} elements the dot product is {exact}, yours gave {got}: check the elements left over after the last full chunk"
+            ));
+        }
+    }
+    // Values of many magnitudes: the last bits of the sum depend on the order.
+    let n = 4099;
+    let a: Vec<f64> = (0..n)
+        .map(|i| ((i * 37 % 101) as f64 + 0.5).ln() * 1e3 / (1 + i % 13) as f64)
+        .collect();
+    let b: Vec<f64> = (0..n).map(|i| 1.0 / (1.0 + (i % 17) as f64)).collect();
+    let chain = one_chain(&a, &b);
+    let got = mine::dot(&a, &b);
+    if (got - chain).abs() > 1e-9 * chain.abs() {
+        fail(&format!(
+            "the dot product is about {chain:.6e}, yours gave {got:.6e}"
+        ));
+    }
+    if got.to_bits() == chain.to_bits() {
+        fail(
+            "right, but still one chain of additions in index order (the result has exactly its bits): the compiler may not reorder it, so it cannot use SIMD; keep several independent running totals",
+        );
+    }
+    println!("✓ dot: correct");
+
+    let n = 2048;
+    let (a, b, _) = exact_inputs(n);
+    let repeats = 20_000;
+    let t_starter = time(repeats, || one_chain(black_box(&a), black_box(&b)));
+    let t_mine = time(repeats, || mine::dot(black_box(&a), black_box(&b)));
+    let t_reference = time(repeats, || reference::dot(black_box(&a), black_box(&b)));
+    println!(
+        "your version: {:.1}× the starter; the reference reaches {:.1}× (best of 5, n = {n})",
+        t_starter / t_mine,
+        t_starter / t_reference
+    );
+}
