@@ -1,31 +1,7 @@
-//! The first SPMD exercises and point-to-point messages, run under a real
-//! `mpirun` with 2 and 4 ranks.
+//! Point-to-point messages, run under a real `mpirun` with 2 and 4 ranks.
+//! (The exercises' checkers run in tests/exercises.rs.)
 mod common;
 use common::{assert_lines, assert_needs_ranks, run};
-
-#[test]
-fn hello_square_prints_every_ranks_square() {
-    for ranks in [2, 4] {
-        let run = run(ranks, "hello_square", &[]);
-        run.assert_success();
-        assert_lines(
-            &run,
-            (0..ranks).map(|r| format!("rank {r}: {r} squared is {}", r * r)),
-        );
-    }
-}
-
-#[test]
-fn hello_rank0_prints_one_line_whatever_the_size() {
-    for ranks in [2, 4] {
-        let run = run(ranks, "hello_rank0", &[]);
-        run.assert_success();
-        assert_lines(
-            &run,
-            [format!("rank 0 of {ranks}: hello on behalf of everyone")],
-        );
-    }
-}
 
 /// "rank r is idle" for the ranks past the first two.
 fn idle(ranks: usize) -> impl Iterator<Item = String> {
@@ -46,23 +22,8 @@ fn send_recv_delivers_the_slice_to_rank_1() {
 }
 
 #[test]
-fn reply_returns_the_sum_to_rank_0() {
-    for ranks in [2, 4] {
-        let run = run(ranks, "reply", &[]);
-        run.assert_success();
-        let expected = [
-            "rank 1 received [1.0, 2.5, 4.0] from rank 0".to_string(),
-            "rank 0 received reply 7.5 from rank 1".to_string(),
-        ];
-        assert_lines(&run, expected.into_iter().chain(idle(ranks)));
-    }
-}
-
-#[test]
 fn point_to_point_examples_on_one_rank_stop_with_one_line() {
-    for name in ["send_recv", "reply"] {
-        assert_needs_ranks(name, 2);
-    }
+    assert_needs_ranks("send_recv", 2);
 }
 
 /// The seconds in "... returned after 0.123 s".
