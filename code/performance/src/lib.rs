@@ -12,6 +12,7 @@ pub mod inline_counts;
 pub mod integration;
 pub mod julia;
 pub mod random_walk;
+pub mod shares;
 pub mod textgen;
 pub mod timing;
 pub mod wordcount;
