@@ -48,3 +48,15 @@ fn a_non_numeric_size_is_a_one_line_error() {
         );
     }
 }
+
+#[test]
+fn the_exercise_checker_fails_on_the_untouched_starter() {
+    // The solution passes under `--features solution` (`cargo xtask test`).
+    let run = run_example("exercise_loop_order", &[], LIMIT);
+    assert_eq!(run.code, Some(1), "{run:#?}");
+    assert_eq!(
+        run.stdout,
+        "✗ loop_order: fix 1 still adds column by column (its sum has exactly the bits of that \
+         order): make the loop over j the inner one\n"
+    );
+}

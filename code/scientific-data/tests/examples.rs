@@ -242,39 +242,30 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn the_exercise_starter_runs_and_says_what_to_do() {
-    let dir = ScratchDir::new("exercise-starter");
-    let path = dir.join("wave.npy");
-    let run = run_example("exercise_roundtrip", &[path.to_str().unwrap()], LIMIT);
-    assert_eq!(run.code, Some(1));
-    assert_eq!(
-        run.stderr,
-        "error: not done yet: write, read back and compare (see the comments in the code)\n"
+fn the_exercise_checker_fails_on_the_untouched_starter() {
+    // The solution passes under `--features solution` (`cargo xtask test`).
+    let run = run_example("exercise_roundtrip", &[], LIMIT);
+    assert_eq!(run.code, Some(1), "{run:#?}");
+    assert!(
+        run.stdout.starts_with("✗ roundtrip: write_grid: reading ")
+            && run.stdout.ends_with("is the file written?\n"),
+        "{}",
+        run.stdout
     );
 }
+
+#[path = "../exercises/roundtrip_solution.rs"]
+mod roundtrip_solution;
 
 #[test]
 fn the_exercise_solution_round_trips_npy_exactly_and_csv_to_6_decimals() {
     let dir = ScratchDir::new("exercise");
     let path = dir.join("wave.npy");
-    let run = run_example(
-        "exercise_roundtrip_solution",
-        &[path.to_str().unwrap()],
-        LIMIT,
-    );
-    run.assert_success();
-    assert_eq!(
-        run.stdout,
-        format!(
-            "20000 values to write to {}\nread back shape [100, 200]\nbit-identical: true\n\
-             CSV with 6 decimals: largest difference 5.0e-7\n",
-            path.display()
-        )
-    );
-    let (shape, values) = npy::read_array(&path).unwrap();
+    let values = scientific_data::exercise::grid(100, 200);
+    roundtrip_solution::write_grid(&path, 100, 200, &values).unwrap();
+    let (shape, back) = roundtrip_solution::read_grid(&path).unwrap();
     assert_eq!(shape, [100, 200]);
-    assert!(bit_identical(
-        &values,
-        &scientific_data::exercise::grid(100, 200)
-    ));
+    assert!(bit_identical(&back, &values));
+    let error = roundtrip_solution::csv_error(&dir.join("wave.csv"), &values, 6).unwrap();
+    assert_eq!(format!("{error:.1e}"), "5.0e-7");
 }

@@ -99,7 +99,8 @@ pub fn axpy(alpha: f64, x: ArrayView2<f64>, y: &mut Array2<f64>) {
 // ANCHOR_END: zip
 
 // ANCHOR: quiz
-/// The views of the strides exercise, with their true strides.
+/// The views of the strides exercise (`exercises/strides.rs`), with their
+/// true strides.
 pub fn strides_quiz() -> Vec<(&'static str, Vec<isize>)> {
     let row = Array1::<f64>::zeros(6);
     vec![
@@ -128,26 +129,6 @@ pub fn strides_quiz() -> Vec<(&'static str, Vec<isize>)> {
 }
 // ANCHOR_END: quiz
 
-/// One line per view saying whether `predictions` got its strides right
-/// (the true strides are only shown once a prediction was made), and the
-/// number right.
-pub fn grade_strides(predictions: &[Option<&[isize]>]) -> (Vec<String>, usize) {
-    let mut right = 0;
-    let mut lines = Vec::new();
-    for (index, (view, actual)) in strides_quiz().into_iter().enumerate() {
-        let verdict = match predictions.get(index).copied().flatten() {
-            None => "no prediction yet".to_string(),
-            Some(guess) if guess == actual.as_slice() => {
-                right += 1;
-                format!("{actual:?}, right")
-            }
-            Some(guess) => format!("{actual:?}, not {guess:?}"),
-        };
-        lines.push(format!("{view:<38} {verdict}"));
-    }
-    (lines, right)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,17 +148,6 @@ mod tests {
                 vec![0, 1]
             ]
         );
-    }
-
-    #[test]
-    fn grading_hides_the_answer_until_a_prediction_is_made() {
-        let (lines, right) = grade_strides(&[Some(&[1, 6]), Some(&[6, 1]), None]);
-        assert_eq!(right, 1);
-        assert_eq!(lines.len(), 6);
-        assert!(lines[0].ends_with("[1, 6], right"), "{}", lines[0]);
-        assert!(lines[1].ends_with("[1, 4], not [6, 1]"), "{}", lines[1]);
-        assert!(lines[2].ends_with("no prediction yet"), "{}", lines[2]);
-        assert!(lines[5].ends_with("no prediction yet"), "{}", lines[5]);
     }
 
     #[test]
