@@ -1,6 +1,7 @@
-// Exercise: turn this copy of the sum kernel into a kernel for the largest
-// element. Both dispatches run `maximum`: first on the input, then on the
-// partial results.
+// Exercise "the largest element": turn this copy of the sum kernel into a
+// kernel for the largest element. Both dispatches run `maximum`: first on
+// the input, then on the partial results.
+//     cargo xtask exercise max
 
 @group(0) @binding(0) var<storage, read> input: array<f32>;
 @group(0) @binding(1) var<storage, read_write> partials: array<f32>;

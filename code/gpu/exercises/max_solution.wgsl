@@ -1,4 +1,4 @@
-// Solution: the largest element, with the same two-dispatch structure as
+// Exercise "the largest element", solved: the largest element, with the same two-dispatch structure as
 // the sum. Only the starting value and the combining operation change.
 
 @group(0) @binding(0) var<storage, read> input: array<f32>;

@@ -1,5 +1,7 @@
-// Exercise: port `kinetic_energy_cpu` to the GPU. The bindings and the
-// grid-stride loop are ready; the line inside the loop is yours to fix.
+// Exercise "port a CPU function": make this kernel compute what
+// `kinetic_energy_cpu` computes. The bindings and the grid-stride loop are
+// ready; the line inside the loop is yours to fix.
+//     cargo xtask exercise port
 
 // ANCHOR: kernel
 @group(0) @binding(0) var<storage, read> mass: array<f32>;

@@ -9,14 +9,10 @@ use testkit::{example, run_example, run_with_limit};
 const LIMIT: Duration = Duration::from_secs(120);
 
 /// Every example of this episode that talks to a GPU.
-const GPU_EXAMPLES: [&str; 11] = [
+const GPU_EXAMPLES: [&str; 7] = [
     "vector_add",
     "squared_difference",
     "transfers",
-    "port_starter",
-    "port_solution",
-    "copy_back_starter",
-    "copy_back",
     "precision",
     "float_to_int",
     "out_of_bounds",
@@ -126,47 +122,6 @@ fn transfers_needs_at_least_one_element() {
     let run = run_example("transfers", &["0"], LIMIT);
     assert_eq!(run.code, Some(2), "{run:#?}");
     assert_eq!(run.stderr, "error: N must be at least 1\n");
-}
-
-#[test]
-fn the_port_starter_runs_and_is_not_yet_right_and_the_solution_is() {
-    let Some(ctx) = test_context() else { return };
-    let cpu = "CPU, first particles: [2.0, 1.736111, 1.3333331, 0.875]";
-    let starter = lines(&ctx, "port_starter", &[]);
-    assert_eq!(starter[1], cpu);
-    // The starter computes m v, the momentum, until the learner fixes it.
-    assert_eq!(
-        starter[2],
-        "GPU, first particles: [-2.0, -2.0833333, -1.9999999, -1.75]"
-    );
-    assert_eq!(starter[3], "not yet: the GPU result differs from the CPU's");
-    let solution = lines(&ctx, "port_solution", &[]);
-    assert_eq!(solution[1], cpu);
-    assert_eq!(solution[2], cpu.replace("CPU", "GPU"));
-    assert_eq!(
-        solution[3],
-        "the GPU agrees with the CPU on all 100000 particles"
-    );
-}
-
-#[test]
-fn the_copy_back_starter_leaves_the_result_on_the_gpu_and_the_solution_brings_it_back() {
-    let Some(ctx) = test_context() else { return };
-    let starter = lines(&ctx, "copy_back_starter", &[]);
-    assert_eq!(starter.len(), 2);
-    assert!(starter[1].starts_with("result: wgpu::"), "{starter:?}");
-    assert!(
-        starter[1].ends_with("Buffer of 4000 bytes, in GPU memory"),
-        "{starter:?}"
-    );
-    let solution = lines(&ctx, "copy_back", &[]);
-    assert_eq!(
-        solution[1..],
-        [
-            "result: alloc::vec::Vec<f32> of 1000 elements, in host memory",
-            "sum of squared differences: 4000 (expected 4000)",
-        ]
-    );
 }
 
 #[test]

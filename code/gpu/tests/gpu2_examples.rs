@@ -160,40 +160,8 @@ fn backend_choice_gives_the_same_answer_on_every_backend() {
     }
 }
 
-#[test]
-fn the_max_exercise_starter_is_wrong_and_the_solution_right() {
-    let Some(_) = gpu::test_context() else {
-        return;
-    };
-    let starter = run_example("exercise_max", &["5000"], LIMIT);
-    starter.assert_success();
-    assert_eq!(
-        lines(&starter).last(),
-        Some(&"not yet: edit exercise_max.wgsl"),
-        "{starter:#?}"
-    );
-    // 7919 and 10 007 are coprime: any 10 007 consecutive indices reach
-    // every remainder, so the largest value, -1, is among 20 000.
-    let solution = run_example("exercise_max_solution", &["20000"], LIMIT);
-    solution.assert_success();
-    assert_eq!(
-        lines(&solution),
-        [
-            "maximum of 20000 numbers: gpu -1, cpu -1",
-            "the GPU agrees with the CPU"
-        ]
-    );
-}
-
 /// Every GPU II example that takes N.
-const SIZED: [&str; 6] = [
-    "gpu_reduce",
-    "matmul",
-    "fusion",
-    "gpu_timing",
-    "exercise_max",
-    "exercise_max_solution",
-];
+const SIZED: [&str; 4] = ["gpu_reduce", "matmul", "fusion", "gpu_timing"];
 
 #[test]
 fn a_non_numeric_n_is_a_usage_error() {
