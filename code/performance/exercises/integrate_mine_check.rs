@@ -7,8 +7,11 @@ mod mine;
 #[cfg(feature = "solution")]
 #[path = "integrate_mine_solution.rs"]
 mod mine;
+#[cfg(not(feature = "solution"))]
 #[path = "integrate_mine_solution.rs"]
 mod reference;
+#[cfg(feature = "solution")]
+use mine as reference;
 
 use performance::integration::{apply_plain, exact, problem};
 use performance::timing::time_best_of;

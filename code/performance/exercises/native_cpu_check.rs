@@ -8,8 +8,11 @@ mod mine;
 #[cfg(feature = "solution")]
 #[path = "native_cpu_solution.rs"]
 mod mine;
+#[cfg(not(feature = "solution"))]
 #[path = "native_cpu_solution.rs"]
 mod reference;
+#[cfg(feature = "solution")]
+use mine as reference;
 
 use performance::integration::{integrate_lanes, problem};
 use performance::timing::time_best_of;
