@@ -1,6 +1,7 @@
-//! Exercise: parallelise a serial loop with rayon. Counting the primes below
-//! a limit by trial division; bigger numbers cost more to test, so the work
-//! is uneven, like the Mandelbrot rows.
+//! Counting the primes below a limit by trial division, serially and with
+//! rayon; bigger numbers cost more to test, so the work is uneven, like the
+//! Mandelbrot rows. The `primes` example times both; the exercise
+//! "parallelise a loop" has its own starter, `exercises/primes.rs`.
 
 use rayon::prelude::*;
 
@@ -23,15 +24,15 @@ pub fn is_prime(n: u64) -> bool {
 }
 
 // ANCHOR: serial
-/// The starting point of the exercise: a serial count.
+/// A serial count.
 pub fn count_primes_serial(limit: u64) -> usize {
     (0..limit).filter(|&n| is_prime(n)).count()
 }
 // ANCHOR_END: serial
 
 // ANCHOR: rayon
-/// The solution: `into_par_iter` instead of the serial range. Nothing else
-/// changes, because each number is tested on its own.
+/// `into_par_iter` instead of the serial range. Nothing else changes,
+/// because each number is tested on its own.
 pub fn count_primes_rayon(limit: u64) -> usize {
     (0..limit).into_par_iter().filter(|&n| is_prime(n)).count()
 }
