@@ -151,57 +151,6 @@ mod tests {
     }
 }
 
-/// Reads the optional SIZE argument of the example programs: a whole number
-/// of rows (and columns) of at least 1, with `default` when it is absent.
-pub fn parse_size(arg: Option<&str>, default: usize) -> Result<usize, String> {
-    let Some(text) = arg else {
-        return Ok(default);
-    };
-    match text.trim().parse::<usize>() {
-        Ok(0) => Err("SIZE must be at least 1".to_string()),
-        Ok(n) if n.checked_mul(n).and_then(|e| e.checked_mul(16)).is_none() => Err(format!(
-            "SIZE {n} is too large for this machine's address space"
-        )),
-        Ok(n) => Ok(n),
-        Err(_) => Err(format!("SIZE must be a whole number, got {text:?}")),
-    }
-}
-
-/// Runs `f` `repeats` times and returns its result with the fastest run's
-/// time in seconds: the minimum is the run least disturbed by the rest of
-/// the machine.
-pub fn time_best_of(repeats: usize, mut f: impl FnMut() -> f64) -> (f64, f64) {
-    let mut best = f64::INFINITY;
-    let mut result = 0.0;
-    for _ in 0..repeats.max(1) {
-        let start = std::time::Instant::now();
-        result = std::hint::black_box(f());
-        best = best.min(start.elapsed().as_secs_f64());
-    }
-    (result, best)
-}
-
-#[cfg(test)]
-mod cli_tests {
-    use super::parse_size;
-
-    #[test]
-    fn size_argument_is_checked() {
-        assert_eq!(parse_size(None, 8), Ok(8));
-        assert_eq!(parse_size(Some("300"), 8), Ok(300));
-        assert_eq!(
-            parse_size(Some("big"), 8),
-            Err("SIZE must be a whole number, got \"big\"".to_string())
-        );
-        assert_eq!(
-            parse_size(Some("0"), 8),
-            Err("SIZE must be at least 1".to_string())
-        );
-        assert!(parse_size(Some("-3"), 8).is_err());
-        assert!(
-            parse_size(Some("99999999999"), 8)
-                .unwrap_err()
-                .contains("too large")
-        );
-    }
-}
+/// Times the sums: the course's one `time_best_of` (the exercise checker
+/// uses it too).
+pub use course_cli::time_best_of;

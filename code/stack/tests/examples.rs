@@ -112,22 +112,22 @@ fn bad_arguments_are_one_line_errors() {
         (
             "latency",
             "0",
-            "error: MAX_MIB must be at least 1 (usage: latency [MAX_MIB])\n",
+            "error: MAX_MIB must be at least 1, got 0 (usage: latency [MAX_MIB])\n",
         ),
         (
             "latency",
             "99999999999999999",
-            "error: MAX_MIB 99999999999999999 is too large (usage: latency [MAX_MIB])\n",
+            "error: MAX_MIB must be at most 16_384, got 99999999999999999 (usage: latency [MAX_MIB])\n",
         ),
         (
             "bandwidth",
             "x",
-            "error: MILLIONS must be a whole number, got \"x\" (usage: bandwidth [MILLIONS of elements per array])\n",
+            "error: MILLIONS must be a whole number, got \"x\" (usage: bandwidth [MILLIONS])\n",
         ),
         (
             "history",
             "--png",
-            "error: unknown argument \"--png\" (usage: history [--svg])\n",
+            "error: unknown option --png (usage: history [--svg])\n",
         ),
     ];
     for (example, arg, message) in cases {
