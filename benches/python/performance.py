@@ -7,6 +7,11 @@
 - Word count: the lesson-style program `code/performance/python/wordcount.py`
   on the same generated 30 MB text as the Rust benchmark; the text is made
   by the crate's `gen_text` example (`cargo run`), so both read the same bytes.
+- Python calling compiled code, on the same triples: NumPy vectorised,
+  Numba, the lesson's typed Cython and the course's Rust kernels through
+  PyO3 (`code/from-python`), what one call into each costs, and whether
+  two Python threads can run the Rust sum at once (the GIL released).
+  A tool that is missing leaves its rows out ("not measured"), said on stderr.
 
 Prints one JSON object per line, in the shape of the course's results file.
 Run by `cargo xtask bench`; `--quick` measures briefly, `--smoke` only
@@ -110,6 +115,125 @@ def integration(mode):
         }), flush=True)
 
 
+# The compiled kernels of `from_python`, by name; None where not measured.
+LOADED = {}
+
+
+def loaded(name):
+    return LOADED.get(name)
+
+
+def per_call_seconds(func, mode):
+    """Best time of one call: calls are batched (a batch lasts at least
+    20 ms) so that the clock's resolution does not matter."""
+    batch, start = 1, time.perf_counter()
+    func()
+    while (time.perf_counter() - start) < 0.02 and batch < 1 << 24:
+        batch *= 2
+        start = time.perf_counter()
+        for _ in range(batch):
+            func()
+    repeats = {"--smoke": 1, "--quick": 5, "--full": 15}[mode]
+    return best_seconds(lambda: [func() for _ in range(batch)], repeats) / batch
+
+
+def from_python(mode):
+    sys.path.insert(0, str(ROOT / "code" / "from-python" / "python"))
+    import baselines
+    for name, load in [("numba", baselines.numba_kernels), ("cython", baselines.cython_module),
+                       ("rust", baselines.rust_module)]:
+        try:
+            LOADED[name] = load()
+        except baselines.Missing as why:
+            print(f"NOT MEASURED: {name}: {why}", file=sys.stderr)
+
+    count = 20 if mode == "--smoke" else 1000
+    a, b, n = problem(count, 2024)
+    columns = (np.array(a), np.array(b), np.array(n, dtype=np.int64))
+    reference = apply_integrate_f(a, b, n)
+    rows = [("numpy-vectorised", baselines.apply_integrate_f_numpy)]
+    if loaded("numba"):
+        rows += [("numba-njit", LOADED["numba"][0]), ("numba-parallel", LOADED["numba"][1])]
+    if loaded("cython"):
+        rows.append(("cython-typed", LOADED["cython"].apply_integrate_f))
+    if loaded("rust"):
+        rows += [("pyo3-simd", LOADED["rust"].apply_integrate_f),
+                 ("pyo3-rayon", LOADED["rust"].apply_integrate_f_parallel)]
+    for name, func in rows:
+        result = np.asarray(func(*columns))  # also compiles Numba's code
+        for r, e in zip(result, reference):
+            if abs(r - e) > 1e-12 * (1 + abs(e)):
+                sys.exit(f"error: {name} gives {r} where pure Python gives {e}")
+        print(json.dumps({
+            "group": "performance/integration",
+            "function": name,
+            "parameter": str(count),
+            "mean_ns": per_call_seconds(lambda: func(*columns), mode) * 1e9,
+            "elements": sum(n),
+        }), flush=True)
+
+    # What one call costs: a function with nothing to compute.
+    def python_add(x, y):
+        return x + y
+    adds = [("python-add", python_add)]
+    if loaded("numba"):
+        adds.append(("numba-add", LOADED["numba"][2]))
+    if loaded("cython"):
+        adds.append(("cython-add", LOADED["cython"].add))
+    if loaded("rust"):
+        adds.append(("pyo3-add", LOADED["rust"].add))
+    for name, add in adds:
+        if add(1.0, 2.0) != 3.0:
+            sys.exit(f"error: {name}(1.0, 2.0) is not 3.0")
+        print(json.dumps({
+            "group": "performance/crossing",
+            "function": name,
+            "parameter": "call",
+            "mean_ns": per_call_seconds(lambda: add(1.0, 2.0), mode) * 1e9,
+        }), flush=True)
+
+    if loaded("rust"):
+        gil_released(LOADED["rust"], mode)
+
+
+def gil_released(rust, mode):
+    """Calls of the Rust sum one after the other, then half as many in
+    each of two Python threads: with the GIL released, the threads overlap.
+    The array (1 MB) stays in each core's cache, so memory bandwidth does
+    not decide the race."""
+    import threading
+    size = 1 << 17
+    x = np.arange(size, dtype=np.float64)
+    if rust.total(x) != size * (size - 1) / 2:
+        sys.exit("error: rust_kernels.total(arange) is wrong")
+    calls = 2 if mode == "--smoke" else 500
+
+    def in_a_row():
+        for _ in range(2 * calls):
+            rust.total(x)
+
+    def two_threads():
+        def work():
+            for _ in range(calls):
+                rust.total(x)
+        threads = [threading.Thread(target=work) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+
+    repeats = {"--smoke": 1, "--quick": 3, "--full": 7}[mode]
+    for name, func in [("total-in-a-row", in_a_row), ("total-two-threads", two_threads)]:
+        print(json.dumps({
+            "group": "performance/gil",
+            "function": name,
+            "parameter": "1MB",
+            # Per pair of calls.
+            "mean_ns": best_seconds(func, repeats) / calls * 1e9,
+            "bytes": 2 * size * 8,
+        }), flush=True)
+
+
 def load_wordcount():
     path = ROOT / "code" / "performance" / "python" / "wordcount.py"
     spec = importlib.util.spec_from_file_location("wordcount", path)
@@ -141,6 +265,20 @@ def word_count(mode):
         seconds = best_seconds(lambda: wordcount.word_count(text, out), repeats)
         if not out.read_text(encoding="utf-8").strip():
             sys.exit("error: the Python word count wrote nothing")
+        rust = loaded("rust")
+        if rust is not None:
+            # The lesson's program with Rust doing its counting step.
+            def with_rust_counting():
+                rows = wordcount.report(rust.count_words(str(text)))
+                wordcount.write_report(out, rows)
+            rust_seconds = best_seconds(with_rust_counting, repeats)
+            print(json.dumps({
+                "group": "performance/wordcount",
+                "function": "python-rust-count",
+                "parameter": f"{size // 1_000_000}MB" if size >= 1_000_000 else f"{size // 1000}kB",
+                "mean_ns": rust_seconds * 1e9,
+                "bytes": os.path.getsize(text),
+            }), flush=True)
         print(json.dumps({
             "group": "performance/wordcount",
             "function": "python-wordcount",
@@ -153,6 +291,7 @@ def word_count(mode):
 def main():
     mode = next((a for a in sys.argv[1:] if a in ("--smoke", "--quick", "--full")), "--full")
     integration(mode)
+    from_python(mode)
     word_count(mode)
 
 
