@@ -287,6 +287,29 @@ impl Whole for u64 {}
 impl Whole for usize {}
 impl Whole for i32 {}
 
+/// The environment variable `variable` as a whole number in `range`, or
+/// `None` when it is not set. A bad value is a usage error (exit code 2).
+pub fn env_count<T: Whole>(variable: &str, range: RangeInclusive<T>) -> Result<Option<T>, Error> {
+    match std::env::var(variable) {
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(raw)) => Err(Error::Usage(format!(
+            "{variable} is not valid UTF-8: {raw:?}"
+        ))),
+        Ok(text) => whole(variable, &text, &range).map(Some).map_err(Error::Usage),
+    }
+}
+
+/// The most threads `RAYON_NUM_THREADS` may ask for. Each thread costs a
+/// stack and start-up time; far more threads than cores only adds both
+/// (`RAYON_NUM_THREADS=100000` spends minutes starting threads).
+pub const MAX_THREADS: usize = 1024;
+
+/// Checks `RAYON_NUM_THREADS` before rayon reads it: at most
+/// [`MAX_THREADS`] (0, rayon's "one per core", is allowed).
+pub fn check_rayon_threads() -> Result<(), Error> {
+    env_count::<usize>("RAYON_NUM_THREADS", 0..=MAX_THREADS).map(|_| ())
+}
+
 /// `text` as a whole number in `range`, or the one-line reason why not.
 /// A number too large for the type is "at most", never a wrapped value.
 pub fn whole<T: Whole>(name: &str, text: &str, range: &RangeInclusive<T>) -> Result<T, String> {
@@ -487,6 +510,23 @@ mod tests {
             real("F", "half", &r),
             Err("F must be a number, got \"half\"".into())
         );
+    }
+
+    #[test]
+    fn thread_counts_from_the_environment_are_bounded() {
+        // A variable no other test or program sets.
+        let name = "COURSE_CLI_TEST_THREADS";
+        assert_eq!(env_count::<usize>(name, 0..=8), Ok(None));
+        // SAFETY: this test is the only code reading or writing this variable.
+        unsafe { std::env::set_var(name, "100000") };
+        assert_eq!(
+            env_count::<usize>(name, 0..=1024),
+            Err(Error::Usage(
+                "COURSE_CLI_TEST_THREADS must be at most 1024, got 100000".into()
+            ))
+        );
+        unsafe { std::env::set_var(name, "4") };
+        assert_eq!(env_count::<usize>(name, 0..=1024), Ok(Some(4)));
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub mod memory;
 pub mod run;
 pub mod timing;
 
-pub use args::{Args, Usage};
+pub use args::{Args, Usage, check_rayon_threads};
 pub use error::Error;
 pub use run::run;
 pub use timing::time_best_of;

@@ -14,7 +14,6 @@
 //! The data race that the compiler rejects is not part of the library: it is
 //! `compile_fail/data_race.rs`, and `tests/compile_fail.rs` proves it fails.
 
-pub mod cli;
 pub mod false_sharing;
 pub mod laws;
 pub mod mandelbrot;

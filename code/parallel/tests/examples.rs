@@ -164,19 +164,19 @@ fn bad_arguments_are_one_line_errors() {
         (
             "false_sharing",
             &["-1"],
-            "INCREMENTS must be a whole number, got \"-1\"",
+            "INCREMENTS must be at least 1, got -1",
             "false_sharing [INCREMENTS]",
         ),
         (
             "amdahl",
             &["2"],
-            "SERIAL_FRACTION must be a number from 0 to 1, got \"2\"",
+            "SERIAL_FRACTION must be a number from 0 to 1, got 2",
             "amdahl [SERIAL_FRACTION]",
         ),
         (
             "primes",
             &["1", "2"],
-            "too many arguments: expected at most 1, got 2",
+            "unexpected argument \"2\"",
             "primes [LIMIT]",
         ),
     ];
