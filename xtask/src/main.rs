@@ -198,6 +198,7 @@ fn test(install: bool) -> Outcome {
             .concat(),
         );
     }
+    let mut python_skips = Vec::new();
     match &env.python {
         Some(python) => {
             let _s = step("Python baselines (smoke run)");
@@ -208,13 +209,29 @@ fn test(install: bool) -> Outcome {
                     Err(e) => failures.push(e),
                 }
             }
+            drop(_s);
+            let _s = step("Python calling Rust (code/from-python: maturin, tests, lints)");
+            match python_calls_rust(python, &env) {
+                Ok(skips) => python_skips = skips,
+                Err(e) => failures.push(e),
+            }
         }
-        None => env.skipped.push(setup::Skipped {
-            check: "Python baselines: benches/python/*.py".into(),
-            why: env.python_missing_reason.clone().unwrap_or_default(),
-            fix: "install python3 (with venv and pip), then run `cargo xtask setup`".into(),
-        }),
+        None => {
+            let why = env.python_missing_reason.clone().unwrap_or_default();
+            let fix = "install python3 (with venv and pip), then run `cargo xtask setup`";
+            python_skips.push(setup::Skipped {
+                check: "Python baselines: benches/python/*.py".into(),
+                why: why.clone(),
+                fix: fix.into(),
+            });
+            python_skips.push(setup::Skipped {
+                check: "Rust from Python: the `from-python` module, its tests and lints".into(),
+                why,
+                fix: fix.into(),
+            });
+        }
     }
+    env.skipped.extend(python_skips);
 
     eprintln!(
         "\n==> cargo xtask test finished in {:.0} s",
@@ -236,6 +253,61 @@ fn test(install: bool) -> Outcome {
         );
         Ok(ExitCode::from(3))
     }
+}
+
+/// Builds `code/from-python` into the `.venv` with maturin and runs its
+/// Python tests, then lints its bindings (the workspace build leaves them
+/// out, feature `python`, because they need Python). Returns what could not
+/// be checked (the test prints a `SKIPPED` line each and exits with 3).
+fn python_calls_rust(
+    python: &std::path::Path,
+    env: &Environment,
+) -> Result<Vec<setup::Skipped>, String> {
+    let script = paths::root().join("code/from-python/tests/test_module.py");
+    let out = Command::new(python)
+        .arg(&script)
+        .envs(setup::child_env(env))
+        .current_dir(paths::root())
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", script.display()))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    eprint!("{stdout}");
+    let skips: Vec<setup::Skipped> = stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("SKIPPED "))
+        .map(|what| {
+            let (check, why) = what.split_once(": ").unwrap_or((what, ""));
+            setup::Skipped {
+                check: check.into(),
+                why: why.into(),
+                fix: "run `cargo xtask setup` (it installs maturin, Numba and Cython into .venv)"
+                    .into(),
+            }
+        })
+        .collect();
+    if !matches!(out.status.code(), Some(0 | 3)) {
+        return Err(format!(
+            "{} failed ({}):\n{stdout}{}",
+            script.display(),
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    cargo(
+        &[
+            "clippy",
+            "-p",
+            "from-python",
+            "--features",
+            "python",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        env,
+    )?;
+    Ok(skips)
 }
 
 /// Err with one line per thing set-up installed but still cannot find.

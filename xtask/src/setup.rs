@@ -11,6 +11,15 @@ use std::process::Command;
 /// NumPy version of the Python baselines' virtual environment.
 pub const NUMPY_VERSION: &str = "2.2.6";
 
+/// What the Python side of Performance adds to the same `.venv`: maturin
+/// builds the Rust module `code/from-python`; Numba and Cython are the
+/// compiled-Python rows it is measured against.
+pub const PYTHON_TOOLS: [(&str, &str); 3] = [
+    ("maturin", "1.16.0"),
+    ("numba", "0.68.1"),
+    ("Cython", "3.3.1"),
+];
+
 /// A check that cannot run on this machine, why, and what to do about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Skipped {
@@ -460,7 +469,10 @@ pub fn setup(install: bool) -> Environment {
     }
 
     match python_with_numpy(install) {
-        Ok(python) => env.python = Some(python),
+        Ok(python) => {
+            python_tools(&python, install, found.can_apt);
+            env.python = Some(python);
+        }
         Err(why) => {
             note(format!(
                 "Python baselines will read \"not measured\": {why}"
@@ -507,6 +519,64 @@ pub fn python_with_numpy(install: bool) -> Result<PathBuf, String> {
     has_numpy(&venv_python)
         .then_some(venv_python)
         .ok_or("NumPy does not import".into())
+}
+
+/// Installs [`PYTHON_TOOLS`] into the `.venv` of `python` where a pinned
+/// version is missing, and Python's C headers (for Cython) with apt where
+/// they are missing. Whatever is still missing, the baseline's rows read
+/// "not measured" and `cargo xtask test` lists it as SKIPPED.
+fn python_tools(python: &Path, install: bool, can_apt: bool) {
+    let installed = |name: &str, version: &str| {
+        let script = format!("import importlib.metadata as m; print(m.version('{name}'))");
+        Command::new(python)
+            .args(["-c", &script])
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == version)
+    };
+    let missing: Vec<String> = PYTHON_TOOLS
+        .iter()
+        .filter(|(name, version)| !installed(name, version))
+        .map(|(name, version)| format!("{name}=={version}"))
+        .collect();
+    if !missing.is_empty() && install {
+        let _s = step(format!("installing {} into .venv", missing.join(" ")));
+        let mut pip = Command::new(python);
+        pip.args(["-m", "pip", "install", "--quiet"]).args(&missing);
+        // Keep NumPy where it is (Numba would otherwise pick its own).
+        pip.arg(format!("numpy=={NUMPY_VERSION}"));
+        if let Err(e) = run(&mut pip) {
+            note(format!(
+                "the Numba, Cython and Rust-from-Python rows will read \"not measured\": {e}"
+            ));
+        }
+    } else if !missing.is_empty() {
+        note(format!("not installed in .venv: {}", missing.join(", ")));
+    }
+    let headers = output(
+        &python.display().to_string(),
+        &[
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['include'])",
+        ],
+    )
+    .is_some_and(|dir| Path::new(&dir).join("Python.h").exists());
+    if !headers && install && can_apt {
+        let _s = step("installing python3-dev with apt (Python.h, for Cython)");
+        if let Err(e) = run(Command::new("apt-get")
+            .args([
+                "install",
+                "-y",
+                "-qq",
+                "--no-install-recommends",
+                "python3-dev",
+            ])
+            .env("DEBIAN_FRONTEND", "noninteractive"))
+        {
+            note(format!("the Cython rows will read \"not measured\": {e}"));
+        }
+    } else if !headers {
+        note("no Python.h: the Cython rows will read \"not measured\" (install python3-dev)");
+    }
 }
 
 /// Environment for every cargo/test command the pipeline starts.
