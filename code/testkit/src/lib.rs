@@ -155,21 +155,45 @@ pub fn kill_tree(pid: u32) {
 }
 
 // ---------------------------------------------------------------------------
-// MPI: run an example as an SPMD job under a real `mpirun` (Open MPI).
+// MPI: run an example as an SPMD job under a real `mpirun` (Open MPI, MPICH,
+// or the launcher `COURSE_MPIRUN` names).
 // ---------------------------------------------------------------------------
 
 /// What to install when `mpirun` is missing.
 const INSTALL_MPI: &str = "install Open MPI: `apt install openmpi-bin libopenmpi-dev` \
-     (Debian/Ubuntu), or `module load openmpi` on a cluster; then run `cargo xtask setup` again";
+     (Debian/Ubuntu), or load your cluster's MPI module (`module avail mpi`); where the \
+     launcher is not `mpirun`, name it: COURSE_MPIRUN=\"srun -n\"; then run `cargo xtask setup` again";
 
 /// MPI jobs of one test binary run one at a time: the harness runs tests on
 /// parallel threads, and two jobs at once would oversubscribe the cores and
 /// make [`assert_no_stray_processes`] see the other job's ranks.
 static MPI_JOBS: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Whether an `mpirun` can be started from `PATH`.
+/// The command that starts an MPI job, up to and including the option that
+/// takes the number of ranks: `mpirun -n`, unless `COURSE_MPIRUN` names
+/// another, split at spaces: `srun -n` where a cluster has no `mpirun`
+/// (Cray), or `mpirun.mpich -n` for MPICH installed beside Open MPI.
+pub fn launcher() -> Vec<String> {
+    launcher_from(std::env::var("COURSE_MPIRUN").ok().as_deref())
+}
+
+/// [`launcher`] for a given value of `COURSE_MPIRUN` (`None`: unset).
+fn launcher_from(setting: Option<&str>) -> Vec<String> {
+    let words: Vec<String> = setting
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    if words.is_empty() {
+        vec!["mpirun".into(), "-n".into()]
+    } else {
+        words
+    }
+}
+
+/// Whether the [`launcher`] can be started (it answers `--version`).
 pub fn mpirun_available() -> bool {
-    Command::new("mpirun")
+    Command::new(&launcher()[0])
         .arg("--version")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -178,12 +202,12 @@ pub fn mpirun_available() -> bool {
         .is_ok_and(|status| status.success())
 }
 
-/// Whether `mpirun` is Open MPI's (its `--version` says "Open MPI" or, in
+/// Whether the launcher is Open MPI's (its `--version` says "Open MPI" or, in
 /// older releases, "OpenRTE"). Its flags and variables are Open MPI's own:
 /// MPICH's launcher (Hydra) rejects `--oversubscribe`, and oversubscribes
 /// without being asked.
 pub fn mpirun_is_open_mpi() -> bool {
-    Command::new("mpirun")
+    Command::new(&launcher()[0])
         .arg("--version")
         .stdin(Stdio::null())
         .output()
@@ -195,7 +219,7 @@ pub fn mpirun_is_open_mpi() -> bool {
 
 /// Runs example `name` as an MPI job of `ranks` processes:
 /// `mpirun -n <ranks> [--oversubscribe] <example> <args>` (the flag for
-/// Open MPI only).
+/// Open MPI only; `COURSE_MPIRUN` replaces `mpirun -n`, see [`launcher`]).
 ///
 /// Returns what `mpirun` printed (the ranks' stdout and stderr are forwarded
 /// to it, lines from different ranks in no particular order), or `None` if
@@ -216,13 +240,18 @@ pub fn mpirun_program(
     args: &[&str],
     limit: Duration,
 ) -> Option<Run> {
-    assert!(mpirun_available(), "`mpirun` is not on PATH: {INSTALL_MPI}");
+    let launcher = launcher();
+    assert!(
+        mpirun_available(),
+        "`{}` is not on PATH: {INSTALL_MPI}",
+        launcher[0]
+    );
     let _one_job_at_a_time = MPI_JOBS
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
 
-    let mut command = Command::new("mpirun");
-    command.args(["-n", &ranks.to_string()]);
+    let mut command = Command::new(&launcher[0]);
+    command.args(&launcher[1..]).arg(ranks.to_string());
     let open_mpi = mpirun_is_open_mpi();
     if open_mpi {
         // The tests start more ranks than a laptop or CI runner has cores;
@@ -323,6 +352,17 @@ fn process_table() -> Vec<Process> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_launcher_is_mpirun_unless_course_mpirun_names_another() {
+        assert_eq!(super::launcher_from(None), ["mpirun", "-n"]);
+        assert_eq!(super::launcher_from(Some("  ")), ["mpirun", "-n"]);
+        assert_eq!(super::launcher_from(Some("srun -n")), ["srun", "-n"]);
+        assert_eq!(
+            super::launcher_from(Some(" mpirun.mpich  -np ")),
+            ["mpirun.mpich", "-np"]
+        );
+    }
+
     #[test]
     fn scaling_sweeps_double_up_to_the_core_count_and_include_it() {
         assert_eq!(super::scaling_counts(1), [1]);
