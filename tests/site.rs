@@ -103,19 +103,26 @@ fn measured_results_fill_the_table_plot_ratio_and_machine_stamp() {
         "machine stamp"
     );
     assert!(
-        motivation.contains("<figure class=\"course-plot\"><svg"),
+        motivation.contains("<figure class=\"course-plot\"><svg class=\"wide\""),
         "plot"
     );
+    // A wide and a narrow drawing of the plot, one line per variant in each.
     assert_eq!(
         motivation.matches("<polyline").count(),
-        5,
+        2 * 5,
         "one line per variant"
     );
-    // cols-outer at 4096 is 6.0 ns per element in the fixture, rows-outer 0.5 ns.
+    // The loop-order table has 7 sizes and 5 variants: transposed, so that
+    // the variants are its 5 columns, with the unit once in the corner.
+    // cols-outer at 4096 is 6.0 ns per element in the fixture.
+    assert!(motivation.contains("<th>time per element (ns)</th>"));
     assert!(
-        motivation.contains("<td style=\"text-align: right\">6.00 ns</td>")
-            || motivation.contains(">6.00 ns<")
+        motivation.contains(
+            "<tr><th scope=\"row\">4096</th><td>0.500</td><td>6.00</td><td>0.500</td>"
+        ),
+        "the table's 4096 row"
     );
+    assert!(!motivation.contains("6.00 ns</td>"), "no unit in a cell");
     assert!(motivation.contains("12.0×"), "ratio of the two loop orders");
     assert!(!motivation.contains("not measured in this build"));
 }

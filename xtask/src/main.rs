@@ -22,6 +22,8 @@ commands:
   serve [--port N] [--no-bench]
                         quick benchmarks (if the code changed), then serve both
                         books on http://localhost:3000 with live reload
+  browser               both books (fixture results) in headless Chromium at
+                        1280 and 390 px, all five themes; `test` runs it too
   preprocess            (run by mdBook) fill in results and schedule";
 
 fn main() -> ExitCode {
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
+        ["browser"] => browser_only(),
         ["preprocess", "supports", _renderer] => return ExitCode::SUCCESS,
         ["preprocess"] => preprocess::run_mdbook_protocol().map(|()| ExitCode::SUCCESS),
         ["help" | "--help" | "-h"] => {
@@ -107,24 +110,9 @@ fn setup_only(install: bool) -> Outcome {
 /// Runs `cargo <args>` with the pipeline's environment; Err when it fails,
 /// naming the package to install when a build failed for want of one.
 fn cargo(args: &[&str], env: &Environment) -> Result<(), String> {
-    cargo_with(args, env, &[], &[])
-}
-
-/// [`cargo`] with variables set (after the pipeline's) and unset.
-fn cargo_with(
-    args: &[&str],
-    env: &Environment,
-    set: &[(String, String)],
-    unset: &[&str],
-) -> Result<(), String> {
-    let mut command = Command::new("cargo");
-    for var in unset {
-        command.env_remove(var);
-    }
-    let mut child = command
+    let mut child = Command::new("cargo")
         .args(args)
         .envs(setup::child_env(env))
-        .envs(set.iter().cloned())
         .current_dir(paths::root())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -214,14 +202,8 @@ fn test(install: bool) -> Outcome {
         );
     }
     let mut python_skips = Vec::new();
-    if env.mpi && setup::has_mpich_beside() {
-        // Every MPI, not only the default one: MPICH's launcher (Hydra)
-        // differs from Open MPI's in flags and in how it ends a failed job.
-        let _s = step("MPI tests against MPICH too (mpicc.mpich, mpirun.mpich, target/mpich)");
-        let args = ["test", "-p", "distributed", "-p", "capstone-mpi"];
-        if let Err(e) = cargo_with(&args, &env, &setup::mpich_env(), &setup::MPICH_UNSET) {
-            failures.push(format!("under MPICH: {e}"));
-        }
+    if let Err(e) = browser_test(&env) {
+        failures.push(e);
     }
     match &env.python {
         Some(python) => {
@@ -411,7 +393,60 @@ fn build(measure: bool) -> Outcome {
         "the site is in {} (open index.html, or serve the folder)",
         site_dir.display()
     ));
+    offline_copies(&site_dir, &env)
+}
+
+/// `build`'s take-away copies: a PDF of each book and a zip of the site.
+/// Without Chromium the zip is still written, the PDFs are a loud skip.
+fn offline_copies(site_dir: &std::path::Path, env: &Environment) -> Outcome {
+    let dest = course::offline::offline_dir();
+    let zip = dest.join("hpc-in-rust-site.zip");
+    {
+        let _s = step("zipping the site (opens from disk: index.html)");
+        let bytes = course::offline::zip_dir(site_dir, "hpc-in-rust", &zip)?;
+        note(format!("{} ({:.1} MB)", zip.display(), bytes as f64 / 1e6));
+    }
+    let Some(chromium) = env.chromium.as_deref() else {
+        report_skips(env);
+        return Ok(ExitCode::from(3));
+    };
+    let _s = step("printing each book to PDF (headless Chromium, print.html)");
+    for pdf in course::offline::pdfs(chromium, site_dir, &dest)? {
+        note(pdf.display().to_string());
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `cargo xtask browser`: the browser test alone.
+fn browser_only() -> Outcome {
+    let env = setup::setup(true);
+    install_failed(&env)?;
+    let outcome = browser_test(&env);
+    report_skips(&env);
+    outcome?;
+    Ok(if env.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(3)
+    })
+}
+
+/// Both books opened in headless Chromium (a skip without it or without
+/// mdBook); Err lists the failures.
+fn browser_test(env: &Environment) -> Result<(), String> {
+    let _s = step("both books in a real browser (headless Chromium, 1280 and 390 px, five themes)");
+    // Without either, set-up has already listed the check as skipped.
+    let Some(chromium) = env.chromium.clone().filter(|_| env.books) else {
+        return Ok(());
+    };
+    let report = course::browser::run(&chromium, &self_exe()?)?;
+    if report.failures.is_empty() {
+        return Ok(());
+    }
+    for failure in &report.failures {
+        eprintln!("    FAILED: {failure}");
+    }
+    Err(format!("the browser test found {} problem(s) (listed above)", report.failures.len()))
 }
 
 /// `--port N` and `--no-bench`, in any order.

@@ -138,8 +138,66 @@ pub fn parameters(entries: &[&Entry]) -> Vec<String> {
     params
 }
 
-/// A markdown table: one row per function (the `rows` given, in that order),
-/// one column per parameter. A row with no measurement says why.
+/// A number to three significant digits, without an exponent: "0.123",
+/// "1.23", "12.3", "123", "1230" (a table's cells; the unit is in its header).
+pub fn significant(value: f64) -> String {
+    if value == 0.0 || !value.is_finite() {
+        return format!("{value}");
+    }
+    let digits = value.abs().log10().floor() as i32;
+    if digits >= 2 {
+        // 61234 -> 61200: round away the digits after the third.
+        let step = 10f64.powi(digits - 2);
+        format!("{:.0}", (value / step).round() * step)
+    } else {
+        let decimals = (2 - digits) as usize;
+        format!("{value:.decimals$}")
+    }
+}
+
+impl Measure {
+    /// The unit ladder of a measure (each a power of ten and its name,
+    /// largest first); empty for a ratio.
+    fn units(self) -> &'static [(f64, &'static str)] {
+        match self {
+            Measure::Time | Measure::TimePerElement => {
+                &[(1e9, "s"), (1e6, "ms"), (1e3, "µs"), (1.0, "ns")]
+            }
+            Measure::Throughput => &[(1e9, "GB/s"), (1e6, "MB/s"), (1e3, "kB/s"), (1.0, "B/s")],
+            Measure::Flops => &[(1e12, "TFLOP/s"), (1e9, "GFLOP/s"), (1e6, "MFLOP/s"), (1.0, "FLOP/s")],
+            Measure::Speedup => &[],
+        }
+    }
+
+    /// One unit for a whole table: the largest in which the smallest value
+    /// is still at least 1, so that no cell needs a leading "0.0".
+    fn common_unit(self, values: &[f64]) -> (f64, &'static str) {
+        let Some(smallest) = values.iter().copied().filter(|v| *v > 0.0).reduce(f64::min) else {
+            return self.units().last().copied().unwrap_or((1.0, "×"));
+        };
+        match self {
+            Measure::Speedup => (1.0, "×"),
+            _ => self
+                .units()
+                .iter()
+                .copied()
+                .find(|(scale, _)| smallest >= *scale)
+                .or(self.units().last().copied())
+                .expect("a unit ladder"),
+        }
+    }
+}
+
+/// Tables wider than this many columns are transposed (when that makes
+/// them narrower): a reader scans a row, not a wide grid.
+pub const MAX_TABLE_COLUMNS: usize = 6;
+
+/// An HTML table: one row per function (the `rows` given, in that order),
+/// one column per parameter, or the other way round when that keeps it to
+/// at most [`MAX_TABLE_COLUMNS`] columns. One unit for the whole table, in
+/// its top-left header; cells are bare numbers to three significant
+/// digits, right-aligned and never wrapped (`theme/course.css`). A row with
+/// no measurement says why, once.
 pub fn table(results: Option<&Results>, group: &str, rows: &[String], measure: Measure) -> String {
     let entries: Vec<&Entry> = results
         .map(|r| r.group(group).collect())
@@ -159,38 +217,68 @@ pub fn table(results: Option<&Results>, group: &str, rows: &[String], measure: M
         rows.to_vec()
     };
     let params = parameters(&entries);
-    let mut out = String::from("| |");
-    for p in &params {
-        out += &format!(
-            " {} |",
-            if p.is_empty() {
-                measure.axis_label()
-            } else {
-                p
-            }
-        );
-    }
-    out += "\n| --- |";
-    out += &" --: |".repeat(params.len());
-    out += "\n";
-    for row in &rows {
-        out += &format!("| `{row}` |");
-        let measured: Vec<&&Entry> = entries.iter().filter(|e| &e.function == row).collect();
-        if measured.is_empty() {
-            let why = baseline_reason(results, row);
-            out += &format!(" {why} |").repeat(params.len());
-        } else {
-            for p in &params {
-                let cell = measured
-                    .iter()
-                    .find(|e| &e.parameter == p)
-                    .and_then(|e| measure.value_in(e, &entries))
-                    .map(|v| measure.format(v))
-                    .unwrap_or_else(|| "–".to_string());
-                out += &format!(" {cell} |");
-            }
+    let value = |row: &str, param: &str| {
+        entries
+            .iter()
+            .find(|e| e.function == row && e.parameter == param)
+            .and_then(|e| measure.value_in(e, &entries))
+    };
+    let all: Vec<f64> = rows
+        .iter()
+        .flat_map(|r| params.iter().filter_map(|p| value(r, p)))
+        .collect();
+    let (scale, unit) = measure.common_unit(&all);
+    let cell = |v: Option<f64>| v.map(|v| significant(v / scale)).unwrap_or_else(|| "–".into());
+    let label = format!("{} ({unit})", measure.axis_label());
+    let unmeasured = |row: &str| !entries.iter().any(|e| e.function == row);
+    let code = |row: &str| format!("<code>{}</code>", escape(row));
+    let param_name = |p: &str| if p.is_empty() { label.clone() } else { escape(p) };
+    let transpose = params.len() + 1 > MAX_TABLE_COLUMNS && rows.len() < params.len();
+
+    let mut out = String::from("<div class=\"table-wrapper\"><table class=\"course-results\">");
+    let mut notes = Vec::new();
+    if transpose {
+        out += &format!("<thead><tr><th>{label}</th>");
+        for row in &rows {
+            out += &format!("<th>{}</th>", code(row));
         }
-        out += "\n";
+        out += "</tr></thead><tbody>";
+        for p in &params {
+            out += &format!("<tr><th scope=\"row\">{}</th>", param_name(p));
+            for row in &rows {
+                out += &format!("<td>{}</td>", cell(value(row, p)));
+            }
+            out += "</tr>";
+        }
+        for row in rows.iter().filter(|r| unmeasured(r)) {
+            notes.push(format!("`{row}`: {}.", baseline_reason(results, row)));
+        }
+    } else {
+        let corner = if params.len() == 1 && params[0].is_empty() { "" } else { &label };
+        out += &format!("<thead><tr><th>{corner}</th>");
+        for p in &params {
+            out += &format!("<th>{}</th>", param_name(p));
+        }
+        out += "</tr></thead><tbody>";
+        for row in &rows {
+            out += &format!("<tr><th scope=\"row\">{}</th>", code(row));
+            if unmeasured(row) {
+                out += &format!(
+                    "<td class=\"why\" colspan=\"{}\">{}</td>",
+                    params.len(),
+                    baseline_reason(results, row)
+                );
+            } else {
+                for p in &params {
+                    out += &format!("<td>{}</td>", cell(value(row, p)));
+                }
+            }
+            out += "</tr>";
+        }
+    }
+    out += "</tbody></table></div>\n";
+    if !notes.is_empty() {
+        out += &format!("\n*{}*\n", notes.join(" "));
     }
     out
 }
@@ -255,10 +343,58 @@ pub fn machine(results: Option<&Results>) -> String {
     line + "\n"
 }
 
-/// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+/// Line colours for light backgrounds, after Okabe and Ito's palette
+/// (distinguishable with the common colour-vision deficiencies), darkened
+/// to reach 3:1 against mdBook's light and rust themes. They are only the
+/// fallback: the page colours each series `s1`…`s7` with the theme's
+/// `--course-plot-N` variables (`theme/course.css`), which the browser test
+/// checks in all five themes.
 const COLOURS: [&str; 7] = [
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999",
+    "#0072B2", "#B34700", "#007A55", "#A3427E", "#8A6200", "#6A3FA0", "#595959",
 ];
+
+/// The class and fallback colour of series `index`.
+fn series_style(index: usize) -> (String, &'static str) {
+    let n = index % COLOURS.len();
+    (format!("s{}", n + 1), COLOURS[n])
+}
+
+/// One of the two drawings of a plot; the page shows the one that fits its
+/// width (`theme/course.css`), so that text is never smaller than the body
+/// text: the SVG is drawn at about the size it is shown.
+struct Layout {
+    class: &'static str,
+    width: f64,
+    /// The plot area's height (the legend may add to the drawing's).
+    height: f64,
+    font: f64,
+    /// Legend to the right of the plot area (wide) or under it (narrow).
+    legend_right: bool,
+}
+
+/// A laptop's content column (mdBook's is 750 px at most) and a phone's.
+const LAYOUTS: [Layout; 2] = [
+    Layout {
+        class: "wide",
+        width: 720.0,
+        height: 400.0,
+        font: 16.0,
+        legend_right: true,
+    },
+    Layout {
+        class: "narrow",
+        width: 340.0,
+        height: 300.0,
+        font: 16.0,
+        legend_right: false,
+    },
+];
+
+/// Roughly how wide `text` is drawn at `font` px (sans-serif averages a
+/// little over half an em per character).
+fn text_width(text: &str, font: f64) -> f64 {
+    text.chars().count() as f64 * font * 0.58
+}
 
 /// Options of a plot, from the directive.
 pub struct PlotSpec<'a> {
@@ -281,9 +417,11 @@ pub struct PlotSpec<'a> {
 }
 
 /// An inline SVG line plot: x = the parameter (log scale), y = the measure,
-/// one line per function. Written without blank lines so that Markdown keeps
-/// it as one HTML block, and coloured with `currentColor` so it follows the
-/// book's theme.
+/// one line per function, under a caption with the title. Drawn twice (a
+/// wide and a narrow layout, of which the page shows one), each SVG with a
+/// `<title>` and a `<desc>` for screen readers. Written without blank lines
+/// so that Markdown keeps it as one HTML block; text uses `currentColor`
+/// and lines the theme's colours, so that it follows the book's theme.
 pub fn plot(results: Option<&Results>, spec: &PlotSpec) -> String {
     let entries: Vec<&Entry> = results
         .map(|r| r.group(spec.group).collect())
@@ -292,8 +430,79 @@ pub fn plot(results: Option<&Results>, spec: &PlotSpec) -> String {
     if series.iter().all(|(_, points)| points.is_empty()) {
         return format!("*Plot of `{}`: {NOT_MEASURED}.*\n", spec.group);
     }
-    let (w, h) = (640.0, 380.0);
-    let (left, right, top, bottom) = (72.0, 170.0, 34.0, 52.0);
+    let caches = results
+        .map(|r| r.machine.caches.as_slice())
+        .unwrap_or_default();
+    let mut out = String::from("<figure class=\"course-plot\">");
+    for layout in &LAYOUTS {
+        out += &plot_svg(spec, &series, caches, layout);
+    }
+    out += &format!(
+        "<figcaption>{}</figcaption></figure>\n",
+        escape(spec.title)
+    );
+    out
+}
+
+/// What a plot shows, in words: its `<desc>`.
+fn plot_description(spec: &PlotSpec, series: &[(String, Vec<(f64, f64)>)]) -> String {
+    let mut text = format!(
+        "Line plot of {} ({} scale) against {} (log scale), one line per variant.",
+        spec.measure.axis_label(),
+        if spec.log_y { "log" } else { "linear" },
+        spec.x_label
+    );
+    for (name, points) in series {
+        let (Some(first), Some(last)) = (points.first(), points.last()) else {
+            continue;
+        };
+        let at = |(x, y): &(f64, f64)| format!("{} at {x}", spec.measure.format(*y));
+        if points.len() == 1 {
+            text += &format!(" {name}: {}.", at(first));
+        } else {
+            text += &format!(" {name}: {}, {}.", at(first), at(last));
+        }
+    }
+    text
+}
+
+fn plot_svg(
+    spec: &PlotSpec,
+    series: &[(String, Vec<(f64, f64)>)],
+    caches: &[crate::results::Cache],
+    layout: &Layout,
+) -> String {
+    let font = layout.font;
+    let legend_rows = series.len()
+        + if spec.fit_amdahl {
+            series.len()
+        } else {
+            0
+        };
+    let legend_width = series
+        .iter()
+        .map(|(name, _)| text_width(name, font))
+        .fold(text_width("fit s = 10.0 %", font), f64::max)
+        + 40.0;
+    let row = font * 1.4;
+    let (w, left, top) = (layout.width, font * 5.0, font * 0.8);
+    let right = if layout.legend_right {
+        legend_width
+    } else {
+        font
+    };
+    let bottom = font * 3.4;
+    let plot_bottom = layout.height;
+    let h = if layout.legend_right {
+        layout.height.max(top + row * legend_rows as f64 + bottom)
+    } else {
+        layout.height + row * legend_rows as f64 + font * 0.6
+    };
+    let (legend_x, legend_y) = if layout.legend_right {
+        (w - right + 14.0, top + font * 0.6)
+    } else {
+        (left, plot_bottom + font * 0.6)
+    };
     let all: Vec<(f64, f64)> = series.iter().flat_map(|(_, p)| p.iter().copied()).collect();
     let (x_min, x_max) = bounds(all.iter().map(|p| p.0.log2()));
     let y_transform = |v: f64| if spec.log_y { v.log10() } else { v };
@@ -303,49 +512,53 @@ pub fn plot(results: Option<&Results>, spec: &PlotSpec) -> String {
     } else {
         (y_min, y_max) = (0.0, y_max * 1.1);
     }
+    let axis_bottom = plot_bottom - bottom;
     let px = |x: f64| left + (x.log2() - x_min) / (x_max - x_min).max(1e-9) * (w - left - right);
     let py = |y: f64| {
-        h - bottom - (y_transform(y) - y_min) / (y_max - y_min).max(1e-9) * (h - top - bottom)
+        axis_bottom - (y_transform(y) - y_min) / (y_max - y_min).max(1e-9) * (axis_bottom - top)
     };
 
     let mut svg = format!(
-        "<figure class=\"course-plot\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" \
-         width=\"100%\" role=\"img\" aria-label=\"{title}\" font-family=\"sans-serif\" font-size=\"13\" \
-         fill=\"currentColor\" style=\"max-width:{w}px\">\n<text x=\"{cx}\" y=\"20\" text-anchor=\"middle\" \
-         font-weight=\"bold\">{title}</text>\n",
+        "<svg class=\"{class}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h:.0}\" \
+         width=\"100%\" role=\"img\" font-family=\"sans-serif\" font-size=\"{font}\" \
+         fill=\"currentColor\"><title>{title}</title><desc>{desc}</desc>\n",
+        class = layout.class,
         title = escape(spec.title),
-        cx = (left + w - right) / 2.0
+        desc = escape(&plot_description(spec, series)),
     );
     // Axes and grid.
     let x_ticks: Vec<f64> = {
-        let params: Vec<f64> = all.iter().map(|p| p.0).collect();
-        let mut t: Vec<f64> = params.clone();
+        let mut t: Vec<f64> = all.iter().map(|p| p.0).collect();
         t.sort_by(f64::total_cmp);
         t.dedup();
         t
     };
-    let mut last_label: Option<f64> = None;
+    let bytes = spec.cache_marks || spec.bytes_x;
+    // (position, half width) of the last label drawn.
+    let mut last_label: Option<(f64, f64)> = None;
     for x in &x_ticks {
-        // Byte sizes are labelled at powers of two only; any tick that would
-        // crowd the previous label goes without label and grid line.
-        let crowded = last_label.is_some_and(|last| px(*x) - last < 40.0);
-        let bytes = spec.cache_marks || spec.bytes_x;
-        if crowded || (bytes && !(*x as u64).is_power_of_two()) {
+        // Byte sizes are labelled at powers of two only; any tick whose
+        // label would touch the previous one goes without label and grid line.
+        if bytes && !(*x as u64).is_power_of_two() {
             continue;
         }
-        last_label = Some(px(*x));
         let label = if bytes {
             short_bytes(*x)
         } else {
             x.to_string()
         };
+        let half = text_width(&label, font) / 2.0;
+        if last_label.is_some_and(|(at, last_half)| px(*x) - at < last_half + half + font * 0.5) {
+            continue;
+        }
+        last_label = Some((px(*x), half));
         svg += &format!(
             "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1}\" y2=\"{2}\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/>\
              <text x=\"{0:.1}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
             px(*x),
             top,
-            h - bottom,
-            h - bottom + 18.0,
+            axis_bottom,
+            axis_bottom + font * 1.2,
             label
         );
     }
@@ -356,21 +569,22 @@ pub fn plot(results: Option<&Results>, spec: &PlotSpec) -> String {
              <text x=\"{1}\" y=\"{2:.1}\" text-anchor=\"end\">{label}</text>\n",
             w - right,
             left - 6.0,
-            y + 4.0
+            y + font * 0.35
         );
     }
     svg += &format!(
         "<text x=\"{0}\" y=\"{1}\" text-anchor=\"middle\">{2}</text>\n\
-         <text transform=\"translate(16 {3}) rotate(-90)\" text-anchor=\"middle\">{4}</text>\n",
+         <text transform=\"translate({5} {3}) rotate(-90)\" text-anchor=\"middle\">{4}</text>\n",
         (left + w - right) / 2.0,
-        h - 12.0,
+        axis_bottom + font * 2.6,
         escape(spec.x_label),
-        (top + h - bottom) / 2.0,
-        spec.measure.axis_label()
+        (top + axis_bottom) / 2.0,
+        spec.measure.axis_label(),
+        font
     );
     // One line per series, with a legend entry.
     for (index, (name, points)) in series.iter().enumerate() {
-        let colour = COLOURS[index % COLOURS.len()];
+        let (class, colour) = series_style(index);
         let dash = if name.starts_with("numpy") || name.starts_with("python") {
             " stroke-dasharray=\"6 4\""
         } else {
@@ -382,39 +596,38 @@ pub fn plot(results: Option<&Results>, spec: &PlotSpec) -> String {
             .collect();
         if !path.is_empty() {
             svg += &format!(
-                "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.2\"{dash} points=\"{}\"/>\n",
+                "<polyline class=\"series {class}\" data-name=\"{}\" fill=\"none\" stroke=\"{colour}\" \
+                 stroke-width=\"2.5\"{dash} points=\"{}\"/>\n",
+                escape(name),
                 path.join(" ")
             );
             for (x, y) in points {
                 svg += &format!(
-                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{colour}\"/>",
+                    "<circle class=\"point {class}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\" fill=\"{colour}\"/>",
                     px(*x),
                     py(*y)
                 );
             }
             svg += "\n";
         }
-        let ly = top + 10.0 + 22.0 * index as f64;
-        let lx = w - right + 14.0;
+        let ly = legend_y + row * index as f64;
         svg += &format!(
-            "<line x1=\"{lx}\" x2=\"{}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{colour}\" stroke-width=\"2.2\"{dash}/>\
-             <text x=\"{}\" y=\"{}\">{}</text>\n",
-            lx + 22.0,
-            lx + 28.0,
-            ly + 4.0,
+            "<line class=\"series {class}\" data-name=\"{}\" x1=\"{legend_x}\" x2=\"{}\" y1=\"{ly:.1}\" y2=\"{ly:.1}\" \
+             stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/><text x=\"{}\" y=\"{:.1}\">{}</text>\n",
+            escape(name),
+            legend_x + 24.0,
+            legend_x + 30.0,
+            ly + font * 0.35,
             escape(name)
         );
     }
     if spec.cache_marks {
-        let caches = results
-            .map(|r| r.machine.caches.as_slice())
-            .unwrap_or_default();
-        svg += &cache_marks(caches, (x_min, x_max), &px, (top, h - bottom));
+        svg += &cache_marks(caches, (x_min, x_max), &px, (top, axis_bottom), font);
     }
     if spec.fit_amdahl {
-        svg += &amdahl_fit_curves(&series, (x_min, x_max), &px, &py, (w - right + 14.0, top));
+        svg += &amdahl_fit_curves(series, (x_min, x_max), &px, &py, (legend_x, legend_y, row), font);
     }
-    svg += "</svg></figure>\n";
+    svg += "</svg>";
     svg
 }
 
@@ -463,8 +676,11 @@ fn cache_marks(
     (x_min, x_max): (f64, f64),
     px: &dyn Fn(f64) -> f64,
     (y_top, y_bottom): (f64, f64),
+    font: f64,
 ) -> String {
     let mut svg = String::new();
+    // Labels step down a line each, so that close caches never overlap.
+    let mut drawn = 0;
     for cache in caches {
         let bytes = cache.bytes as f64;
         if bytes <= 0.0 || bytes.log2() < x_min || bytes.log2() > x_max {
@@ -473,13 +689,14 @@ fn cache_marks(
         let x = px(bytes);
         svg += &format!(
             "<line class=\"cache-mark\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{y_top}\" y2=\"{y_bottom}\" \
-             stroke=\"currentColor\" stroke-opacity=\"0.6\" stroke-width=\"1.2\" stroke-dasharray=\"2 3\"/>\
-             <text x=\"{:.1}\" y=\"{}\" font-size=\"11\">{} {}</text>\n",
+             stroke=\"currentColor\" stroke-width=\"1.2\" stroke-dasharray=\"2 3\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\">{} {}</text>\n",
             x + 3.0,
-            y_top + 12.0,
+            y_top + font * (1.0 + 1.2 * drawn as f64),
             cache_name(cache),
             format_bytes(cache.bytes)
         );
+        drawn += 1;
     }
     svg
 }
@@ -561,7 +778,8 @@ fn amdahl_fit_curves(
     (x_min, x_max): (f64, f64),
     px: &dyn Fn(f64) -> f64,
     py: &dyn Fn(f64) -> f64,
-    legend: (f64, f64),
+    (legend_x, legend_y, row): (f64, f64, f64),
+    font: f64,
 ) -> String {
     let mut svg = String::new();
     let mut entries = 0;
@@ -569,7 +787,7 @@ fn amdahl_fit_curves(
         let Some(s) = crate::fit::serial_fraction(points) else {
             continue;
         };
-        let colour = COLOURS[index % COLOURS.len()];
+        let (class, colour) = series_style(index);
         // 32 steps, evenly spaced on the log2 x axis.
         let path: Vec<String> = (0..=32)
             .map(|i| {
@@ -578,19 +796,18 @@ fn amdahl_fit_curves(
             })
             .collect();
         svg += &format!(
-            "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.6\" stroke-dasharray=\"5 4\" points=\"{}\"/>\n",
+            "<polyline class=\"series {class}\" data-name=\"fit\" fill=\"none\" stroke=\"{colour}\" \
+             stroke-width=\"2\" stroke-dasharray=\"5 4\" points=\"{}\"/>\n",
             path.join(" ")
         );
-        let (lx, ly) = (
-            legend.0,
-            legend.1 + 10.0 + 22.0 * (series.len() + entries) as f64,
-        );
+        let ly = legend_y + row * (series.len() + entries) as f64;
         svg += &format!(
-            "<line x1=\"{lx}\" x2=\"{}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{colour}\" stroke-width=\"1.6\" stroke-dasharray=\"5 4\"/>\
-             <text x=\"{}\" y=\"{}\">fit s = {}</text>\n",
-            lx + 22.0,
-            lx + 28.0,
-            ly + 4.0,
+            "<line class=\"series {class}\" data-name=\"fit\" x1=\"{legend_x}\" x2=\"{}\" y1=\"{ly:.1}\" y2=\"{ly:.1}\" \
+             stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>\
+             <text x=\"{}\" y=\"{:.1}\">fit s = {}</text>\n",
+            legend_x + 24.0,
+            legend_x + 30.0,
+            ly + font * 0.35,
             percent(s)
         );
         entries += 1;
@@ -822,13 +1039,53 @@ mod tests {
             "numpy-x".to_string(),
         ];
         let t = table(Some(&r), "g", &rows, Measure::TimePerElement);
+        // One unit (ns, the largest in which 0.07 ns is still >= 1... none
+        // is, so the smallest), in the corner; bare numbers in the cells.
         assert_eq!(
             t,
-            "| | 8 | 64 |\n| --- | --: | --: |\n\
-             | `fast` | 0.07 ns | 0.50 ns |\n\
-             | `slow` | – | 6.00 ns |\n\
-             | `numpy-x` | not measured (no Python/NumPy) | not measured (no Python/NumPy) |\n"
+            "<div class=\"table-wrapper\"><table class=\"course-results\">\
+             <thead><tr><th>time per element (ns)</th><th>8</th><th>64</th></tr></thead><tbody>\
+             <tr><th scope=\"row\"><code>fast</code></th><td>0.0700</td><td>0.500</td></tr>\
+             <tr><th scope=\"row\"><code>slow</code></th><td>–</td><td>6.00</td></tr>\
+             <tr><th scope=\"row\"><code>numpy-x</code></th>\
+             <td class=\"why\" colspan=\"2\">not measured (no Python/NumPy)</td></tr>\
+             </tbody></table></div>\n"
         );
+        assert!(!t.contains("\n\n"), "one HTML block");
+    }
+
+    #[test]
+    fn cells_have_three_significant_digits_and_the_table_one_unit() {
+        for (value, shown) in [
+            (0.07, "0.0700"),
+            (0.5, "0.500"),
+            (1.234, "1.23"),
+            (12.345, "12.3"),
+            (123.45, "123"),
+            (61_234.0, "61200"),
+        ] {
+            assert_eq!(significant(value), shown);
+        }
+        // 1.5 µs and 60 µs: microseconds, not "1500" nanoseconds.
+        assert_eq!(Measure::Time.common_unit(&[1500.0, 60_000.0]), (1e3, "µs"));
+        assert_eq!(Measure::Throughput.common_unit(&[2e8, 9e9]), (1e6, "MB/s"));
+        assert_eq!(Measure::Speedup.common_unit(&[0.9, 3.0]), (1.0, "×"));
+    }
+
+    #[test]
+    fn a_table_wider_than_six_columns_is_transposed() {
+        let mut r = sample();
+        r.entries = ["1", "2", "4", "8", "16", "32", "64"]
+            .iter()
+            .flat_map(|p| [entry("a", p, 100.0), entry("b", p, 200.0)])
+            .collect();
+        let rows = ["a".to_string(), "b".to_string(), "numpy-b".to_string()];
+        let t = table(Some(&r), "g", &rows, Measure::Time);
+        // Seven parameters, three functions: the functions become columns.
+        assert!(t.contains("<thead><tr><th>time per iteration (ns)</th><th><code>a</code></th>"));
+        assert_eq!(t.matches("<tr><th scope=\"row\">").count(), 7);
+        assert!(t.contains("<tr><th scope=\"row\">64</th><td>100</td><td>200</td><td>–</td></tr>"));
+        assert!(t.ends_with("*`numpy-b`: not measured (no Python/NumPy).*\n"));
     }
 
     #[test]
@@ -876,9 +1133,11 @@ mod tests {
         let rows = ["a".to_string(), "c".to_string()];
         assert_eq!(
             table(Some(&r), "g", &rows, Measure::Speedup),
-            "| | 1 | 2 | 4 |\n| --- | --: | --: | --: |\n\
-             | `a` | 1.00× | 1.82× | 3.08× |\n\
-             | `c` | – | – | – |\n"
+            "<div class=\"table-wrapper\"><table class=\"course-results\">\
+             <thead><tr><th>speedup over x = 1 (×)</th><th>1</th><th>2</th><th>4</th></tr></thead><tbody>\
+             <tr><th scope=\"row\"><code>a</code></th><td>1.00</td><td>1.82</td><td>3.08</td></tr>\
+             <tr><th scope=\"row\"><code>c</code></th><td>–</td><td>–</td><td>–</td></tr>\
+             </tbody></table></div>\n"
         );
         assert_eq!(value(Some(&r), "g/b/2", Measure::Speedup), "1.60×");
         assert!(value(Some(&r), "g/c/2", Measure::Speedup).contains(NOT_MEASURED));
@@ -913,15 +1172,18 @@ mod tests {
             !svg.contains("\n\n"),
             "a blank line would end the HTML block"
         );
-        // Two measured lines (c has no speedups) and two fitted curves.
-        assert_eq!(svg.matches("<polyline").count(), 4);
-        assert_eq!(svg.matches("stroke-dasharray=\"5 4\"").count(), 4);
+        // In each drawing: two measured lines (c has no speedups) and two
+        // fitted curves, each with a dashed legend entry.
+        for drawing in drawings(&svg) {
+            assert_eq!(drawing.matches("<polyline").count(), 4);
+            assert_eq!(drawing.matches("stroke-dasharray=\"5 4\"").count(), 4);
+        }
         assert!(svg.contains(">fit s = 10.0 %</text>"));
         assert!(svg.contains(">fit s = 25.0 %</text>"));
         assert!(svg.contains("speedup over x = 1"));
         spec.fit_amdahl = false;
         let plain = plot(Some(&scaling()), &spec);
-        assert_eq!(plain.matches("<polyline").count(), 2);
+        assert_eq!(drawings(&plain)[0].matches("<polyline").count(), 2);
         assert!(!plain.contains("fit s ="));
     }
 
@@ -944,8 +1206,35 @@ mod tests {
             !svg.contains("\n\n"),
             "a blank line would end the HTML block"
         );
-        assert_eq!(svg.matches("<polyline").count(), 2);
+        // A wide and a narrow drawing, each with a line per series, a
+        // title and a description that gives each line's ends in words.
+        let drawings = drawings(&svg);
+        assert_eq!(drawings.len(), 2);
+        assert!(drawings[0].starts_with("<svg class=\"wide\"") && drawings[1].starts_with("<svg class=\"narrow\""));
+        for drawing in drawings {
+            assert_eq!(drawing.matches("<polyline").count(), 2);
+            assert!(drawing.contains("<title>t</title>"));
+            assert!(drawing.contains(
+                "<desc>Line plot of time per iteration (log scale) against n (log scale), one line per variant. \
+                 fast: 7.00 ns at 8, 50.0 ns at 64. slow: 600 ns at 64.</desc>"
+            ), "{drawing}");
+            assert!(drawing.contains("class=\"series s1\" data-name=\"fast\""));
+            assert!(!drawing.contains("font-size=\"1") || drawing.contains("font-size=\"16\""));
+        }
+        assert!(svg.ends_with("<figcaption>t</figcaption></figure>\n"));
     }
+}
+
+/// The SVG drawings of a plot's figure, each from `<svg` to `</svg>`.
+#[cfg(test)]
+fn drawings(figure: &str) -> Vec<&str> {
+    figure
+        .match_indices("<svg")
+        .map(|(start, _)| {
+            let end = figure[start..].find("</svg>").expect("closed") + start + 6;
+            &figure[start..end]
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -1045,11 +1334,11 @@ mod cache_and_throughput_tests {
             "a blank line would end the HTML block"
         );
         // L1d and L2 lie inside 4 KiB .. 96 MiB; the 256 MiB L3 does not.
-        assert_eq!(svg.matches("class=\"cache-mark\"").count(), 2);
+        assert_eq!(drawings(&svg)[0].matches("class=\"cache-mark\"").count(), 2);
         assert!(svg.contains(">L1d 32 KiB</text>"));
         assert!(svg.contains(">L2 1 MiB</text>"));
         assert!(!svg.contains("L3"));
-        // Byte ticks at powers of two, never two labels closer than 40 px.
+        // Byte ticks at powers of two only.
         assert!(svg.contains(">4K</text>") && svg.contains(">1M</text>"));
         assert!(!svg.contains(">6K</text>") && !svg.contains(">6144</text>"));
         let plain = plot(Some(&staircase()), &spec(false));
@@ -1059,16 +1348,26 @@ mod cache_and_throughput_tests {
     #[test]
     fn tick_labels_never_crowd_each_other() {
         let svg = plot(Some(&staircase()), &spec(true));
-        let xs: Vec<f64> = svg
-            .lines()
-            .filter(|l| l.contains("text-anchor=\"middle\">") && l.contains("<line x1="))
-            .filter_map(|l| {
-                let start = l.find("<text x=\"")? + 9;
-                l[start..].split('"').next()?.parse().ok()
-            })
-            .collect();
-        assert!(xs.len() >= 5, "{xs:?}");
-        assert!(xs.windows(2).all(|w| w[1] - w[0] >= 40.0), "{xs:?}");
+        for drawing in drawings(&svg) {
+            // (centre, label) of each x tick label.
+            let ticks: Vec<(f64, String)> = drawing
+                .lines()
+                .filter(|l| l.contains("text-anchor=\"middle\">") && l.contains("<line x1="))
+                .filter_map(|l| {
+                    let start = l.find("<text x=\"")? + 9;
+                    let x = l[start..].split('"').next()?.parse().ok()?;
+                    let label = l.split("middle\">").nth(1)?.split('<').next()?;
+                    Some((x, label.to_string()))
+                })
+                .collect();
+            assert!(ticks.len() >= 3, "{ticks:?}");
+            // Neighbours' estimated extents (16 px text) never touch.
+            assert!(
+                ticks.windows(2).all(|w| w[1].0 - w[0].0
+                    >= (text_width(&w[0].1, 16.0) + text_width(&w[1].1, 16.0)) / 2.0),
+                "{ticks:?}"
+            );
+        }
     }
 
     #[test]
