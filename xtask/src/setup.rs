@@ -175,9 +175,70 @@ pub fn has_libclang() -> bool {
     libclang_under(Path::new("/"), libclang_path.as_deref(), &env_dirs)
 }
 
+/// An MPI library where the `mpi` crate's build looks for one (rsmpi's
+/// build-probe-mpi: `MPI_PKG_CONFIG`, `CRAY_MPICH_DIR`, `MPICC`, else
+/// `mpicc`), and a launcher: the program `COURSE_MPIRUN` names (`srun -n`
+/// on a Cray, which has neither `mpicc` nor `mpirun`), else `mpirun`.
 pub fn has_mpi() -> bool {
-    which("mpicc").is_some() && which("mpirun").is_some()
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    mpi_found(
+        var("MPI_PKG_CONFIG").is_some() || var("CRAY_MPICH_DIR").is_some(),
+        var("MPICC").as_deref(),
+        var("COURSE_MPIRUN").as_deref(),
+        |program| program_exists(program),
+    )
 }
+
+/// [`has_mpi`]'s rule, with the environment and the file system passed in.
+fn mpi_found(
+    probe_variable_set: bool,
+    mpicc: Option<&str>,
+    course_mpirun: Option<&str>,
+    exists: impl Fn(&str) -> bool,
+) -> bool {
+    let library = probe_variable_set || exists(mpicc.unwrap_or("mpicc"));
+    let launcher = course_mpirun
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or("mpirun");
+    library && exists(launcher)
+}
+
+/// A program given as a path, or found on `PATH`.
+fn program_exists(program: &str) -> bool {
+    if program.contains('/') {
+        Path::new(program).is_file()
+    } else {
+        which(program).is_some()
+    }
+}
+
+/// MPICH's compiler wrapper and launcher as Debian names them when MPICH is
+/// installed beside Open MPI (`apt install mpich libmpich-dev`).
+pub const MPICH_MPICC: &str = "mpicc.mpich";
+pub const MPICH_MPIRUN: &str = "mpirun.mpich";
+
+/// Whether MPICH is installed beside the default MPI, so that `cargo xtask
+/// test` runs the MPI tests against it too.
+pub fn has_mpich_beside() -> bool {
+    which(MPICH_MPICC).is_some() && which(MPICH_MPIRUN).is_some()
+}
+
+/// Variables that build and run the MPI crates against MPICH: its wrapper
+/// for the `mpi` crate's build (`MPICC`), its launcher for the tests
+/// (`COURSE_MPIRUN`), and a target directory of its own: cargo does not
+/// rebuild `mpi-sys` when the MPI changes.
+pub fn mpich_env() -> Vec<(String, String)> {
+    let target = crate::paths::target_dir().join("mpich");
+    vec![
+        ("MPICC".into(), MPICH_MPICC.into()),
+        ("COURSE_MPIRUN".into(), format!("{MPICH_MPIRUN} -n")),
+        ("CARGO_TARGET_DIR".into(), target.display().to_string()),
+    ]
+}
+
+/// Variables build-probe-mpi reads before `MPICC`: the MPICH build runs
+/// without them.
+pub const MPICH_UNSET: [&str; 2] = ["MPI_PKG_CONFIG", "CRAY_MPICH_DIR"];
 
 /// A Vulkan loader plus at least one driver manifest (a GPU driver or Mesa's
 /// software rasteriser lavapipe). wgpu itself makes the final decision.
@@ -362,7 +423,9 @@ pub fn skips_without_install(found: Found) -> Vec<Skipped> {
         skipped.push(Skipped {
             check: "MPI: the `distributed` and `capstone-mpi` crates and their mpirun tests".into(),
             why: format!("{what} not found"),
-            fix: "on a cluster: `module load openmpi` (or your site's MPI module) and, for libclang, \
+            fix: "on a cluster: `module load openmpi` (or your site's MPI module; without mpicc, \
+                  MPICC, MPI_PKG_CONFIG or CRAY_MPICH_DIR naming the MPI, and without mpirun, \
+                  COURSE_MPIRUN=\"srun -n\") and, for libclang, \
                   `module load llvm` or set LIBCLANG_PATH; on Debian/Ubuntu: \
                   `sudo apt install openmpi-bin libopenmpi-dev libclang-dev`"
                 .into(),
@@ -652,6 +715,26 @@ pub fn child_env(env: &Environment) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mpi_is_found_through_any_variable_the_mpi_crate_reads_and_any_named_launcher() {
+        let debian = |p: &str| ["mpicc", "mpirun", "mpicc.mpich", "mpirun.mpich"].contains(&p);
+        let cray = |p: &str| ["cc", "srun"].contains(&p);
+        assert!(mpi_found(false, None, None, debian));
+        assert!(mpi_found(
+            false,
+            Some("mpicc.mpich"),
+            Some("mpirun.mpich -n"),
+            debian
+        ));
+        assert!(!mpi_found(false, Some("mpicc.intel"), None, debian));
+        // A Cray: no mpicc and no mpirun, but CRAY_MPICH_DIR (or
+        // MPI_PKG_CONFIG) for the build and srun to start the ranks.
+        assert!(!mpi_found(false, None, None, cray));
+        assert!(!mpi_found(true, None, None, cray));
+        assert!(mpi_found(true, None, Some("srun -n"), cray));
+        assert!(!mpi_found(false, None, Some("srun -n"), cray));
+    }
 
     #[test]
     fn a_login_node_without_mpi_or_vulkan_gets_both_skips_with_fixes() {
