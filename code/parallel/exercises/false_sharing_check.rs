@@ -3,6 +3,7 @@
 //! different 64-byte cache lines wherever the array starts. Then it compares
 //! the speed with the adjacent counters and the reference.
 use parallel::false_sharing::{count_adjacent, count_padded};
+use std::hint::black_box;
 use std::process::exit;
 use std::time::Instant;
 
@@ -20,15 +21,18 @@ fn fail(hint: &str) -> ! {
     exit(1)
 }
 
-/// Best-of-3 wall time of `f`, in seconds.
-fn best_of_3(f: impl Fn() -> [u64; 2]) -> f64 {
-    (0..3)
-        .map(|_| {
+/// The best wall time of each of `runs`, in seconds, over `rounds` rounds in
+/// which they take turns, so that a disturbance hits all of them alike.
+fn best_times<const N: usize>(rounds: usize, runs: [&dyn Fn(); N]) -> [f64; N] {
+    let mut best = [f64::INFINITY; N];
+    for _ in 0..rounds {
+        for (run, best) in runs.iter().zip(&mut best) {
             let start = Instant::now();
-            std::hint::black_box(f());
-            start.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min)
+            run();
+            *best = best.min(start.elapsed().as_secs_f64());
+        }
+    }
+    best
 }
 
 fn main() {
@@ -55,11 +59,16 @@ fn main() {
     println!("✓ false_sharing: correct (each Counter takes {size} bytes, aligned to {align})");
 
     let increments = 2_000_000;
-    let t_adjacent = best_of_3(|| count_adjacent(increments));
-    let t_mine = best_of_3(|| mine::count_two(increments));
-    let t_reference = best_of_3(|| count_padded(increments));
+    let [t_adjacent, t_mine, t_reference] = best_times(
+        3,
+        [
+            &|| _ = black_box(count_adjacent(increments)),
+            &|| _ = black_box(mine::count_two(increments)),
+            &|| _ = black_box(count_padded(increments)),
+        ],
+    );
     println!(
-        "your version: {:.1}× the adjacent counters; the reference reaches {:.1}× (best of 3, {increments} increments per thread)",
+        "your version: {:.1}× the adjacent counters; the reference reaches {:.1}× (best of 3 rounds, {increments} increments per thread)",
         t_adjacent / t_mine,
         t_adjacent / t_reference
     );

@@ -5,6 +5,7 @@
 use parallel::primes::{count_primes_serial, is_prime};
 use parallel::thread_pool;
 use std::collections::HashSet;
+use std::hint::black_box;
 use std::process::exit;
 use std::sync::Mutex;
 use std::thread::{self, ThreadId};
@@ -24,15 +25,18 @@ fn fail(hint: &str) -> ! {
     exit(1)
 }
 
-/// Best-of-3 wall time of `f`, in seconds.
-fn best_of_3(f: impl Fn() -> usize) -> f64 {
-    (0..3)
-        .map(|_| {
+/// The best wall time of each of `runs`, in seconds, over `rounds` rounds in
+/// which they take turns, so that a disturbance hits all of them alike.
+fn best_times<const N: usize>(rounds: usize, runs: [&dyn Fn(); N]) -> [f64; N] {
+    let mut best = [f64::INFINITY; N];
+    for _ in 0..rounds {
+        for (run, best) in runs.iter().zip(&mut best) {
             let start = Instant::now();
-            std::hint::black_box(f());
-            start.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min)
+            run();
+            *best = best.min(start.elapsed().as_secs_f64());
+        }
+    }
+    best
 }
 
 fn main() {
@@ -81,11 +85,16 @@ fn main() {
     println!("✓ primes: correct ({seen} threads of a 4-thread pool tested numbers)");
 
     let limit = 400_000;
-    let t_serial = best_of_3(|| count_primes_serial(limit));
-    let t_mine = best_of_3(|| mine::count_primes(limit, is_prime));
-    let t_reference = best_of_3(|| reference::count_primes(limit, is_prime));
+    let [t_serial, t_mine, t_reference] = best_times(
+        3,
+        [
+            &|| _ = black_box(count_primes_serial(limit)),
+            &|| _ = black_box(mine::count_primes(limit, is_prime)),
+            &|| _ = black_box(reference::count_primes(limit, is_prime)),
+        ],
+    );
     println!(
-        "your version: {:.1}× the serial loop; the reference reaches {:.1}× (best of 3, limit = {limit}, {} threads)",
+        "your version: {:.1}× the serial loop; the reference reaches {:.1}× (best of 3 rounds, limit = {limit}, {} threads)",
         t_serial / t_mine,
         t_serial / t_reference,
         rayon::current_num_threads()
