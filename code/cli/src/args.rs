@@ -295,7 +295,9 @@ pub fn env_count<T: Whole>(variable: &str, range: RangeInclusive<T>) -> Result<O
         Err(std::env::VarError::NotUnicode(raw)) => Err(Error::Usage(format!(
             "{variable} is not valid UTF-8: {raw:?}"
         ))),
-        Ok(text) => whole(variable, &text, &range).map(Some).map_err(Error::Usage),
+        Ok(text) => whole(variable, &text, &range)
+            .map(Some)
+            .map_err(Error::Usage),
     }
 }
 

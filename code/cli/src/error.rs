@@ -76,6 +76,19 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Names the file an error is about: `result.at(&path)?` turns any error
+/// into the failed run `<path>: <error>`, for libraries whose errors do not
+/// say which file they were reading.
+pub trait AtPath<T> {
+    fn at(self, path: &Path) -> Result<T, Error>;
+}
+
+impl<T, E: fmt::Display> AtPath<T> for Result<T, E> {
+    fn at(self, path: &Path) -> Result<T, Error> {
+        self.map_err(|e| Error::Failed(format!("{}: {e}", path.display())))
+    }
+}
+
 /// Lesson crates report their own errors as `String`s: a failed run.
 impl From<String> for Error {
     fn from(message: String) -> Error {
@@ -106,6 +119,15 @@ mod tests {
         let error = std::io::Error::from(std::io::ErrorKind::NotFound);
         let message = Error::io("read", Path::new("/no/such"), error).to_string();
         assert!(message.starts_with("cannot read /no/such: "), "{message}");
+    }
+
+    #[test]
+    fn errors_at_a_path_say_which() {
+        let result: Result<(), String> = Err("truncated".into());
+        assert_eq!(
+            result.at(Path::new("data.npy")),
+            Err(Error::Failed("data.npy: truncated".into()))
+        );
     }
 
     #[test]

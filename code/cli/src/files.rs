@@ -3,7 +3,7 @@
 
 use crate::Error;
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -13,11 +13,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// and flushed. `rename` replaces the target in one step (rename(2)). On any
 /// error, and on a panic, the temporary file is removed and `path` is left
 /// as it was.
+///
+/// A target that exists and is not a regular file (`/dev/stdout`, a FIFO,
+/// `/dev/null`) is written directly: renaming over it would replace the
+/// device or the pipe with a file, and there is no file to leave half done.
 pub fn write_atomically(
     path: &Path,
     fill: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
 ) -> Result<(), Error> {
     let cannot = |e| Error::io("write", path, e);
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut writer = BufWriter::new(File::create(path).map_err(cannot)?);
+        fill(&mut writer).map_err(cannot)?;
+        return writer.flush().map_err(cannot);
+    }
     let Some(name) = path.file_name() else {
         return Err(Error::failed(format!(
             "cannot write {}: it names no file",
@@ -101,7 +110,6 @@ pub fn open(path: &Path) -> Result<File, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
 
     fn entries(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -140,6 +148,16 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(message.contains("no/such/folder/out.txt"), "{message}");
+    }
+
+    #[test]
+    fn a_device_is_written_in_place() {
+        write_atomically(Path::new("/dev/null"), |w| w.write_all(b"gone")).unwrap();
+        assert!(Path::new("/dev/null").exists());
+        let message = write_atomically(Path::new("/dev/full"), |w| w.write_all(&[b'x'; 9000]))
+            .unwrap_err()
+            .to_string();
+        assert!(message.starts_with("cannot write /dev/full: "), "{message}");
     }
 
     #[test]

@@ -43,6 +43,6 @@ pub mod run;
 pub mod timing;
 
 pub use args::{Args, Usage, check_rayon_threads};
-pub use error::Error;
+pub use error::{AtPath, Error};
 pub use run::run;
 pub use timing::time_best_of;

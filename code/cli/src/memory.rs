@@ -23,10 +23,13 @@ pub fn bytes_for(count: u64, bytes_each: u64, what: &str) -> Result<u64, Error> 
 /// Fails with "<what> need 80 GB; this machine has 23 GB available" when
 /// `bytes` is more than the memory available now.
 ///
-/// On Linux "available" is `MemAvailable` from `/proc/meminfo`: what can be
-/// allocated without swapping (proc(5)). Elsewhere there is no portable way
-/// to ask, so the check is only that `bytes` fits in the address space
-/// (`isize::MAX`); a failed allocation then still aborts, as Rust does.
+/// On Linux "available" is `MemAvailable` from `/proc/meminfo`, what can be
+/// allocated without swapping (proc(5)), or less when `ulimit -v` limits
+/// this process's address space (`/proc/self/limits` minus the `VmSize` it
+/// already has). A cgroup's memory limit is not looked at. Elsewhere there
+/// is no portable way to ask, so the check is only that `bytes` fits in the
+/// address space (`isize::MAX`); a failed allocation then still aborts, as
+/// Rust does.
 pub fn ensure_fits(bytes: u64, what: &str) -> Result<(), Error> {
     let address_space = isize::MAX as u64;
     let available = available_bytes()
@@ -54,7 +57,33 @@ pub fn ensure_items_fit(count: u64, bytes_each: u64, what: &str) -> Result<(), E
 /// not say.
 pub fn available_bytes() -> Option<u64> {
     let text = std::fs::read_to_string("/proc/meminfo").ok()?;
-    parse_mem_available(&text)
+    let available = parse_mem_available(&text)?;
+    Some(match address_space_left() {
+        Some(left) => available.min(left),
+        None => available,
+    })
+}
+
+/// What `ulimit -v` (RLIMIT_AS) still lets this process map, in bytes;
+/// `None` when there is no such limit or Linux's files do not say.
+fn address_space_left() -> Option<u64> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let limit: u64 = limits
+        .lines()
+        .find(|l| l.starts_with("Max address space"))?
+        .split_whitespace()
+        .nth(3)?
+        .parse()
+        .ok()?;
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let used_kib: u64 = status
+        .lines()
+        .find(|l| l.starts_with("VmSize:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()?;
+    Some(limit.saturating_sub(used_kib.saturating_mul(1024)))
 }
 
 /// The `MemAvailable:   23456789 kB` line of `/proc/meminfo`, in bytes.

@@ -7,7 +7,6 @@
 pub mod access;
 pub mod bits;
 pub mod check;
-pub mod cli;
 pub mod csv;
 mod error;
 pub mod exercise;
@@ -24,6 +23,27 @@ pub use error::Error;
 pub type ReadFn = fn(&std::path::Path) -> Result<Vec<f64>, Error>;
 /// A function that writes doubles to a file: every format has one.
 pub type WriteFn = fn(&std::path::Path, &[f64]) -> Result<(), Error>;
+
+/// Bytes with a space every three digits: `80 000 128`.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn grouping_digits() {
+    assert_eq!(grouped(0), "0");
+    assert_eq!(grouped(999), "999");
+    assert_eq!(grouped(1000), "1 000");
+    assert_eq!(grouped(80_000_128), "80 000 128");
+}
 
 /// Says on the terminal that a check did not run. Written straight to
 /// stderr: the test harness hides what `eprintln!` prints in a passing test,
