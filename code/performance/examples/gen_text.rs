@@ -1,31 +1,33 @@
 //! Writes generated book-like text: `gen_text OUTPUT [BYTES] [SEED]`.
+use course_cli::files::write_atomically;
+use course_cli::{Usage, memory, run};
 use performance::textgen;
-use performance::timing::parse_count;
+use std::io::Write;
+
+const USAGE: Usage = Usage::new(
+    "gen_text",
+    "OUTPUT [BYTES] [SEED]",
+    "writes book-like text for the word count",
+)
+.details(
+    "OUTPUT  the file to write (written whole or not at all)
+     BYTES   1 to 10_000_000_000 (default 50_000_000)
+     SEED    any whole number from 0 to 2^64 - 1 (default 1)",
+);
 
 // ANCHOR: main
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: gen_text OUTPUT [BYTES] [SEED]";
-    let fail = |message: String| -> ! {
-        eprintln!("error: {message} ({usage})");
-        std::process::exit(2)
-    };
-    let Some(output) = args.first() else {
-        fail("no OUTPUT file given".into())
-    };
-    let bytes = parse_count(args.get(1).map(String::as_str), "BYTES", 50_000_000)
-        .unwrap_or_else(|m| fail(m));
-    let seed = match args.get(2) {
-        None => 1,
-        Some(s) => s
-            .parse()
-            .unwrap_or_else(|_| fail(format!("SEED must be a whole number, got {s:?}"))),
-    };
-    let text = textgen::generate(bytes as usize, seed);
-    if let Err(e) = std::fs::write(output, &text) {
-        eprintln!("error: cannot write {output}: {e}");
-        std::process::exit(1);
-    }
-    println!("wrote {} bytes to {output}", text.len());
+fn main() -> std::process::ExitCode {
+    run(&USAGE, |mut args| {
+        let output = args.path("OUTPUT")?;
+        let bytes: usize = args.count("BYTES", 50_000_000, 1..=10_000_000_000)?;
+        let seed: u64 = args.count("SEED", 1, 0..=u64::MAX)?;
+        args.done()?;
+        // The text is made in memory, then written.
+        memory::ensure_fits(bytes as u64, &format!("{bytes} bytes of text"))?;
+        let text = textgen::generate(bytes, seed);
+        write_atomically(&output, |file| file.write_all(text.as_bytes()))?;
+        println!("wrote {} bytes to {}", text.len(), output.display());
+        Ok(())
+    })
 }
 // ANCHOR_END: main

@@ -2,46 +2,39 @@
 //! Writes one `word count percentage` line per word, most frequent first,
 //! exactly as the Python program `python/wordcount.py` does. The environment
 //! variable `WORDCOUNT_STEP` picks the optimisation step (default: plain).
+use course_cli::{Error, Usage, check_rayon_threads, run};
 use performance::wordcount::{STEPS, word_count_on};
-use std::path::Path;
-use std::process::exit;
 
-const USAGE: &str = "usage: wordcount INPUT OUTPUT [MIN_LENGTH]";
-
-fn fail(message: String, code: i32) -> ! {
-    eprintln!("error: {message}");
-    exit(code)
-}
+const USAGE: Usage = Usage::new(
+    "wordcount",
+    "INPUT OUTPUT [MIN_LENGTH]",
+    "counts the words of INPUT and writes them to OUTPUT, most frequent first",
+)
+.details(
+    "INPUT       a UTF-8 text file (or a pipe)
+     OUTPUT      the report, written whole or not at all
+     MIN_LENGTH  shortest word reported, 0 to 1000 (default 1)
+     WORDCOUNT_STEP  (environment) the optimisation step (default plain)",
+);
 
 // ANCHOR: main
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (input, output, min_length) = match args.as_slice() {
-        [input, output] => (input, output, 1),
-        [input, output, min] => match min.parse::<usize>() {
-            Ok(n) => (input, output, n),
-            Err(_) => fail(
-                format!("MIN_LENGTH must be a whole number, got {min:?} ({USAGE})"),
-                2,
-            ),
-        },
-        _ => fail(format!("expected 2 or 3 arguments ({USAGE})"), 2),
-    };
-    let name = std::env::var("WORDCOUNT_STEP").unwrap_or_else(|_| "plain".into());
-    let Some(&(name, count)) = STEPS.iter().find(|(n, _)| *n == name) else {
-        let names: Vec<&str> = STEPS.iter().map(|(n, _)| *n).collect();
-        fail(
-            format!(
+fn main() -> std::process::ExitCode {
+    run(&USAGE, |mut args| {
+        let input = args.path("INPUT")?;
+        let output = args.path("OUTPUT")?;
+        let min_length: usize = args.count("MIN_LENGTH", 1, 0..=1000)?;
+        args.done()?;
+        check_rayon_threads()?;
+        let name = std::env::var("WORDCOUNT_STEP").unwrap_or_else(|_| "plain".into());
+        let Some(&(name, count)) = STEPS.iter().find(|(n, _)| *n == name) else {
+            let names: Vec<&str> = STEPS.iter().map(|(n, _)| *n).collect();
+            return Err(Error::Usage(format!(
                 "unknown WORDCOUNT_STEP {name:?} (one of: {})",
                 names.join(", ")
-            ),
-            2,
-        )
-    };
-    if let Err(message) =
-        word_count_on(name, count, Path::new(input), Path::new(output), min_length)
-    {
-        fail(message, 1);
-    }
+            )));
+        };
+        word_count_on(name, count, &input, &output, min_length)?;
+        Ok(())
+    })
 }
 // ANCHOR_END: main

@@ -1,4 +1,4 @@
-//! Small helpers for the example programs: timing and argument parsing.
+//! Small helpers for the example programs and benchmarks: timing and thread pools.
 
 use std::time::Instant;
 
@@ -33,35 +33,9 @@ pub fn thread_pool(threads: usize) -> Pool {
         .expect("a rayon thread pool")
 }
 
-/// Parses an optional positive whole-number argument called `name`.
-pub fn parse_count(arg: Option<&str>, name: &str, default: u64) -> Result<u64, String> {
-    let Some(text) = arg else {
-        return Ok(default);
-    };
-    match text.trim().parse::<u64>() {
-        Ok(0) => Err(format!("{name} must be at least 1")),
-        Ok(n) => Ok(n),
-        Err(_) => Err(format!("{name} must be a whole number, got {text:?}")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_are_checked() {
-        assert_eq!(parse_count(None, "N", 5), Ok(5));
-        assert_eq!(parse_count(Some("12"), "N", 5), Ok(12));
-        assert_eq!(
-            parse_count(Some("0"), "N", 5),
-            Err("N must be at least 1".to_string())
-        );
-        assert_eq!(
-            parse_count(Some("x"), "N", 5),
-            Err("N must be a whole number, got \"x\"".to_string())
-        );
-    }
 
     #[test]
     fn best_of_returns_the_result_and_a_time() {

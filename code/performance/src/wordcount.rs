@@ -410,6 +410,13 @@ pub fn count_word_masks(path: &Path) -> io::Result<Vec<(String, u64)>> {
 /// hash), and each shard is merged on its own, piece after piece, so that
 /// a word's first position is the one in the first piece that has it.
 pub fn count_rayon(path: &Path) -> io::Result<Vec<(String, u64)>> {
+    // Cutting needs a length to cut and a file to seek in. A pipe or a FIFO
+    // has neither, and a /proc file says its length is 0: such input is
+    // read once, in order, by the step before.
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() || metadata.len() == 0 {
+        return count_word_masks(path);
+    }
     count_file_in_pieces(path, 2 * rayon::current_num_threads())
 }
 
@@ -650,7 +657,9 @@ pub type Step = fn(&Path) -> io::Result<Vec<(String, u64)>>;
 // ANCHOR: word_count
 /// The whole program, like the Python `word_count`: count `input` with
 /// `step`, sort, filter, and write the report to `output`. The errors say
-/// which file was the problem.
+/// which file was the problem. The report goes to a temporary file that
+/// replaces `output` only once it is complete, so a full disk never leaves
+/// a report that ends mid-line.
 pub fn word_count(
     step: Step,
     input: &Path,
@@ -659,12 +668,8 @@ pub fn word_count(
 ) -> Result<(), String> {
     let counts = step(input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
     let rows = report(counts, min_length);
-    let written = std::fs::File::create(output).and_then(|file| {
-        let mut out = io::BufWriter::new(file);
-        write_report(&rows, &mut out)?;
-        out.flush()
-    });
-    written.map_err(|e| format!("cannot write {}: {e}", output.display()))
+    course_cli::files::write_atomically(output, |out| write_report(&rows, out))
+        .map_err(|e| e.to_string())
 }
 // ANCHOR_END: word_count
 

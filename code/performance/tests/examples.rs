@@ -156,7 +156,7 @@ fn bad_arguments_are_one_line_errors() {
         (
             "random_walk",
             &["0"],
-            "error: STEPS must be at least 1 (usage: random_walk [STEPS])\n",
+            "error: STEPS must be at least 1, got 0 (usage: random_walk [STEPS])\n",
         ),
         (
             "julia",
@@ -166,12 +166,12 @@ fn bad_arguments_are_one_line_errors() {
         (
             "timing_pitfalls",
             &["-1"],
-            "error: N must be a whole number, got \"-1\" (usage: timing_pitfalls [N])\n",
+            "error: N must be at least 1, got -1 (usage: timing_pitfalls [N])\n",
         ),
         (
             "gen_text",
             &[],
-            "error: no OUTPUT file given (usage: gen_text OUTPUT [BYTES] [SEED])\n",
+            "error: missing OUTPUT (usage: gen_text OUTPUT [BYTES] [SEED])\n",
         ),
     ];
     for (example, args, stderr) in cases {
