@@ -1,25 +1,31 @@
-//! The starting point for your own solution. `my_heat` is a copy of the
-//! serial reference; make it faster (rayon, or the GPU) and this program
-//! tells you whether it still computes the same field, and how much faster.
+//! Your rayon step (`exercises/heat_rayon.rs`) on a plate of your choice:
+//! whether it computes the serial solver's field, and how much faster.
+//! `cargo xtask exercise heat_rayon` checks it on many small plates; this
+//! program runs it on the size you give.
 //!
 //!     cargo run --release -p capstone --example heat_mine -- 1000 1000 200
-use capstone::{Args, Grid, heat_serial, step};
+use capstone::{Args, Grid, heat_serial};
 use std::time::Instant;
 
-// ANCHOR: my_heat
-/// Your version. Keep the signature: `main` compares it with the reference.
+#[cfg(not(feature = "solution"))]
+#[path = "../exercises/heat_rayon.rs"]
+mod mine;
+#[cfg(feature = "solution")]
+#[path = "../exercises/heat_rayon_solution.rs"]
+mod mine;
+
+/// `steps` steps from `start` with your `step_parallel`: the loop of
+/// `heat_serial`, two buffers taking turns.
 fn my_heat(start: &Grid, steps: usize, r: f32) -> Grid {
     let (nx, ny) = (start.nx, start.ny);
     let mut u = start.values.clone();
     let mut next = start.values.clone();
     for _ in 0..steps {
-        // One time step, serially: this is the line to make parallel.
-        step(&u, &mut next, nx, ny, r);
+        mine::step_parallel(&u, &mut next, nx, ny, r);
         std::mem::swap(&mut u, &mut next);
     }
     Grid { nx, ny, values: u }
 }
-// ANCHOR_END: my_heat
 
 // ANCHOR: main
 fn main() {

@@ -16,6 +16,6 @@ mod serial;
 
 pub use cli::{Args, USAGE_ARGUMENTS, parse_args};
 pub use grid::{Checksum, Diffusion, EDGE_TEMPERATURE, Grid, HOT_TEMPERATURE, MAX_CELLS};
-pub use on_gpu::{GpuHeat, heat_gpu, tolerance};
+pub use on_gpu::{GpuHeat, heat_gpu, heat_gpu_with_kernel, tolerance};
 pub use parallel::{heat_rayon, step_rayon};
 pub use serial::{heat_serial, step, step_rows, update_row};

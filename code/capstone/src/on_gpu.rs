@@ -56,6 +56,17 @@ impl<'a> GpuHeat<'a> {
     /// and prepares the kernel. `start` must have at least one cell (WebGPU
     /// has no empty buffers).
     pub fn new(ctx: &'a GpuContext, start: &Grid, r: f32) -> Result<GpuHeat<'a>, GpuError> {
+        GpuHeat::with_kernel(ctx, start, r, HEAT_WGSL)
+    }
+
+    /// The same with another kernel: WGSL with an entry point `step` and
+    /// the bindings of `heat.wgsl` (the capstone's GPU exercise).
+    pub fn with_kernel(
+        ctx: &'a GpuContext,
+        start: &Grid,
+        r: f32,
+        kernel: &str,
+    ) -> Result<GpuHeat<'a>, GpuError> {
         let (nx, ny) = (start.nx, start.ny);
         assert!(
             start.cells() > 0,
@@ -78,7 +89,7 @@ impl<'a> GpuHeat<'a> {
                 contents: bytemuck::bytes_of(&params),
                 usage: wgpu::BufferUsages::UNIFORM,
             });
-        let pipeline = ctx.compute_pipeline(HEAT_WGSL, "step")?;
+        let pipeline = ctx.compute_pipeline(kernel, "step")?;
         // Two bind groups, A→B and B→A: each step swaps them.
         let bindings = [
             ctx.bind_group(&pipeline, &[&fields[0], &fields[1], &uniform])?,
@@ -135,14 +146,25 @@ impl<'a> GpuHeat<'a> {
 
 /// `steps` time steps from `start` on the GPU: upload, step, read back.
 pub fn heat_gpu(ctx: &GpuContext, start: &Grid, steps: usize, r: f32) -> Result<Grid, GpuError> {
+    heat_gpu_with_kernel(ctx, start, steps, r, HEAT_WGSL)
+}
+// ANCHOR_END: gpu_heat
+
+/// The same with another kernel (see [`GpuHeat::with_kernel`]).
+pub fn heat_gpu_with_kernel(
+    ctx: &GpuContext,
+    start: &Grid,
+    steps: usize,
+    r: f32,
+    kernel: &str,
+) -> Result<Grid, GpuError> {
     if start.cells() == 0 {
         return Ok(start.clone());
     }
-    let mut heat = GpuHeat::new(ctx, start, r)?;
+    let mut heat = GpuHeat::with_kernel(ctx, start, r, kernel)?;
     heat.advance(steps)?;
     heat.field()
 }
-// ANCHOR_END: gpu_heat
 
 fn too_large(grid: &Grid) -> GpuError {
     GpuError::TooLarge {
