@@ -123,6 +123,13 @@ fn main() {
         "✓ {NAME}: correct (within {:e} × steps of the serial solver)",
         tolerance(1)
     );
+    // A debug build's timings say nothing about the optimised code.
+    if cfg!(debug_assertions) {
+        println!(
+            "(speed is compared only in an optimised build: `cargo xtask exercise {NAME}` makes one)"
+        );
+        return;
+    }
     let (n, steps) = (512, 100);
     let start = Grid::plate(n, n);
     let serial = best_of_3(|| {
