@@ -2,8 +2,15 @@
 //! hold, next to Rust's `x as i32` and `x as u32` on the CPU.
 //!
 //!     cargo run --release -p gpu --example float_to_int
-use gpu::cli::{adapter_line, run_or_exit};
+use course_cli::{Error, Usage, run};
+use gpu::cli::adapter_line;
 use gpu::{GpuContext, GpuError, float_to_int_gpu};
+
+const USAGE: Usage = Usage::new(
+    "float_to_int",
+    "",
+    "converts out-of-range floats to integers on the GPU and in Rust",
+);
 
 // ANCHOR: main
 /// In range, out of range, and not a number at all.
@@ -19,11 +26,15 @@ pub const INPUTS: [f32; 9] = [
     f32::NAN,
 ];
 
-fn main() {
-    run_or_exit(run);
+fn main() -> std::process::ExitCode {
+    run(&USAGE, |args| {
+        args.done()?;
+        // A missing GPU is an ordinary error with a one-line message.
+        show().map_err(Error::failed)
+    })
 }
 
-fn run() -> Result<(), GpuError> {
+fn show() -> Result<(), GpuError> {
     let ctx = GpuContext::new()?;
     println!("{}", adapter_line(&ctx));
     let (gpu_i32, gpu_u32) = float_to_int_gpu(&ctx, &INPUTS)?;

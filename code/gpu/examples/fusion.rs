@@ -3,18 +3,32 @@
 //! data on the GPU.
 //!
 //!     cargo run --release -p gpu --example fusion -- [N]
-use gpu::cli::{adapter_line, run_or_exit, size_arg_at_least};
+use course_cli::{Error, Usage, memory, run};
+use gpu::cli::adapter_line;
 use gpu::fusion::{Expression, Strategy, weighted_squared_difference_cpu};
 use gpu::timing::{best_of, wall_clock};
 use gpu::{GpuContext, GpuError};
 
+const USAGE: Usage = Usage::new(
+    "fusion",
+    "[N]",
+    "evaluates (a - b)^2 * w as a chain of kernels and as one fused kernel",
+)
+.details("N  elements, 1 to 1_000_000_000 (default 4_194_304)");
+
 // ANCHOR: main
-fn main() {
-    let n = size_arg_at_least(1, 1 << 22);
-    run_or_exit(|| run(n));
+fn main() -> std::process::ExitCode {
+    run(&USAGE, |mut args| {
+        let n: usize = args.count("N", 1 << 22, 1..=1_000_000_000)?;
+        args.done()?;
+        // a, b, w, the CPU result and one GPU result.
+        memory::ensure_items_fit(5 * n as u64, 4, "floats")?;
+        // A missing GPU is an ordinary error with a one-line message.
+        show(n).map_err(Error::failed)
+    })
 }
 
-fn run(n: usize) -> Result<(), GpuError> {
+fn show(n: usize) -> Result<(), GpuError> {
     let ctx = GpuContext::new()?;
     println!("{}", adapter_line(&ctx));
 

@@ -2,7 +2,8 @@
 //! transfers, with the data already on the GPU, and by the GPU's own clock.
 //!
 //!     cargo run --release -p gpu --example gpu_timing -- [N]
-use gpu::cli::{adapter_line, run_or_exit, size_arg_at_least};
+use course_cli::{Error, Usage, memory, run};
+use gpu::cli::adapter_line;
 use gpu::reduce::{Reducer, sum_cpu};
 use gpu::timing::{best_of, gpu_time};
 use gpu::{GpuContext, GpuError};
@@ -12,13 +13,25 @@ use std::time::{Duration, Instant};
 /// Runs per measurement; each line shows the fastest.
 const RUNS: usize = 5;
 
+const USAGE: Usage = Usage::new(
+    "gpu_timing",
+    "[N]",
+    "times a sum on the CPU and on the GPU, with and without transfers",
+)
+.details("N  floats, 1 to 1_000_000_000 (default 1_048_576)");
+
 // ANCHOR: main
-fn main() {
-    let n = size_arg_at_least(1, 1 << 20);
-    run_or_exit(|| run(n));
+fn main() -> std::process::ExitCode {
+    run(&USAGE, |mut args| {
+        let n: usize = args.count("N", 1 << 20, 1..=1_000_000_000)?;
+        args.done()?;
+        memory::ensure_items_fit(n as u64, 4, "floats")?;
+        // A missing GPU is an ordinary error with a one-line message.
+        measure(n).map_err(Error::failed)
+    })
 }
 
-fn run(n: usize) -> Result<(), GpuError> {
+fn measure(n: usize) -> Result<(), GpuError> {
     let ctx = GpuContext::with_timestamps()?;
     println!("{}", adapter_line(&ctx));
     let x: Vec<f32> = (0..n).map(|i| (i % 1000) as f32).collect();

@@ -2,15 +2,26 @@
 //! an array, next to what Rust does on the CPU.
 //!
 //!     cargo run --release -p gpu --example out_of_bounds
-use gpu::cli::{adapter_line, run_or_exit};
+use course_cli::{Error, Usage, run};
+use gpu::cli::adapter_line;
 use gpu::{GpuContext, GpuError, allowed_out_of_bounds_read, out_of_bounds};
 
+const USAGE: Usage = Usage::new(
+    "out_of_bounds",
+    "",
+    "reads and writes past the end of a GPU buffer",
+);
+
 // ANCHOR: main
-fn main() {
-    run_or_exit(run);
+fn main() -> std::process::ExitCode {
+    run(&USAGE, |args| {
+        args.done()?;
+        // A missing GPU is an ordinary error with a one-line message.
+        show().map_err(Error::failed)
+    })
 }
 
-fn run() -> Result<(), GpuError> {
+fn show() -> Result<(), GpuError> {
     let ctx = GpuContext::new()?;
     println!("{}", adapter_line(&ctx));
     let data: Vec<f32> = (10..18).map(|v| v as f32).collect(); // 8 elements

@@ -2,15 +2,22 @@
 //! both precisions, on the adapter in use.
 //!
 //!     cargo run --release -p gpu --example precision
-use gpu::cli::{adapter_line, run_or_exit};
+use course_cli::{Error, Usage, run};
+use gpu::cli::adapter_line;
 use gpu::{GpuContext, GpuError, add, add_f64, f64_context};
 
+const USAGE: Usage = Usage::new("precision", "", "adds 1 + 1e-8 in f32 and f64 on the GPU");
+
 // ANCHOR: main
-fn main() {
-    run_or_exit(run);
+fn main() -> std::process::ExitCode {
+    run(&USAGE, |args| {
+        args.done()?;
+        // A missing GPU is an ordinary error with a one-line message.
+        show().map_err(Error::failed)
+    })
 }
 
-fn run() -> Result<(), GpuError> {
+fn show() -> Result<(), GpuError> {
     let ctx = GpuContext::new()?;
     println!("{}", adapter_line(&ctx));
 

@@ -2,15 +2,26 @@
 //! shader is compiled, and the loop version runs.
 //!
 //!     cargo run --release -p gpu --example recursion
-use gpu::cli::{adapter_line, run_or_exit};
+use course_cli::{Error, Usage, run};
+use gpu::cli::adapter_line;
 use gpu::{GpuContext, GpuError, compile_recursive, factorial_cpu, factorial_gpu};
 
+const USAGE: Usage = Usage::new(
+    "recursion",
+    "",
+    "shows that WGSL refuses recursion, and the loop that replaces it",
+);
+
 // ANCHOR: main
-fn main() {
-    run_or_exit(run);
+fn main() -> std::process::ExitCode {
+    run(&USAGE, |args| {
+        args.done()?;
+        // A missing GPU is an ordinary error with a one-line message.
+        show().map_err(Error::failed)
+    })
 }
 
-fn run() -> Result<(), GpuError> {
+fn show() -> Result<(), GpuError> {
     let ctx = GpuContext::new()?;
     println!("{}", adapter_line(&ctx));
 

@@ -1,16 +1,35 @@
 //! (a - b)² of two vectors of N floats on the GPU, checked on the CPU.
 //!
 //!     cargo run --release -p gpu --example squared_difference -- [N]
-use gpu::cli::{adapter_line, run_or_exit, size_arg};
+use course_cli::{Error, Usage, memory, run};
+use gpu::cli::adapter_line;
 use gpu::{F32_TOLERANCE, GpuContext, GpuError, max_relative_error, sqdiff, sqdiff_cpu};
 
+const USAGE: Usage = Usage::new(
+    "squared_difference",
+    "[N]",
+    "computes (a - b)^2 on the GPU and checks it against the CPU",
+)
+.details("N  elements, 0 to 1_000_000_000 (default 1_000_000)");
+
 // ANCHOR: main
-fn main() {
-    let n = size_arg(1_000_000);
-    run_or_exit(|| run(n));
+fn main() -> std::process::ExitCode {
+    run(&USAGE, |mut args| {
+        let n: usize = args.count("N", 1_000_000, 0..=1_000_000_000)?;
+        args.done()?;
+        // a, b and the two results.
+        memory::ensure_items_fit(4 * n as u64, 4, "floats")?;
+        // A missing GPU is an ordinary error with a one-line message.
+        if show(n).map_err(Error::failed)? {
+            Ok(())
+        } else {
+            Err(Error::failed("the GPU's result is outside the tolerance"))
+        }
+    })
 }
 
-fn run(n: usize) -> Result<(), GpuError> {
+/// Prints the comparison; whether the GPU is within the tolerance.
+fn show(n: usize) -> Result<bool, GpuError> {
     let ctx = GpuContext::new()?;
     println!("{}", adapter_line(&ctx));
 
@@ -27,9 +46,6 @@ fn run(n: usize) -> Result<(), GpuError> {
         "checked {n} elements against the CPU: max relative difference {error:e}, \
          {verdict} the tolerance {F32_TOLERANCE:e}"
     );
-    if !within {
-        std::process::exit(1);
-    }
-    Ok(())
+    Ok(within)
 }
 // ANCHOR_END: main

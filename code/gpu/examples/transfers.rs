@@ -2,21 +2,31 @@
 //! the device, the kernel itself, and bringing the result back.
 //!
 //!     cargo run --release -p gpu --example transfers -- [N]
-use gpu::cli::{adapter_line, run_or_exit, size_arg};
+use course_cli::{Error, Usage, memory, run};
+use gpu::cli::adapter_line;
 use gpu::{Elementwise, GpuContext, GpuError, add_cpu};
 use std::time::{Duration, Instant};
 
+const USAGE: Usage = Usage::new(
+    "transfers",
+    "[N]",
+    "times the upload, the kernel and the read-back of a GPU vector addition",
+)
+.details("N  floats in each vector, 1 to 1_000_000_000 (default 4_000_000)");
+
 // ANCHOR: main
-fn main() {
-    let n = size_arg(4_000_000);
-    run_or_exit(|| run(n));
+fn main() -> std::process::ExitCode {
+    run(&USAGE, |mut args| {
+        let n: usize = args.count("N", 4_000_000, 1..=1_000_000_000)?;
+        args.done()?;
+        // a, b, the result and the CPU reference.
+        memory::ensure_items_fit(4 * n as u64, 4, "floats")?;
+        // A missing GPU is an ordinary error with a one-line message.
+        show(n).map_err(Error::failed)
+    })
 }
 
-fn run(n: usize) -> Result<(), GpuError> {
-    if n == 0 {
-        eprintln!("error: N must be at least 1");
-        std::process::exit(2);
-    }
+fn show(n: usize) -> Result<(), GpuError> {
     let ctx = GpuContext::new()?;
     println!("{}", adapter_line(&ctx));
     let a: Vec<f32> = (0..n).map(|i| (i % 1000) as f32).collect();

@@ -1,17 +1,30 @@
 //! Adds two vectors of N floats on the GPU and checks the result on the CPU.
 //!
 //!     cargo run --release -p gpu --example vector_add -- [N]
-use gpu::cli::{adapter_line, run_or_exit, size_arg};
+use course_cli::{Error, Usage, memory, run};
+use gpu::cli::adapter_line;
 use gpu::{GpuContext, GpuError, add, add_cpu};
 
+const USAGE: Usage = Usage::new(
+    "vector_add",
+    "[N]",
+    "adds two vectors of N floats on the GPU and checks them on the CPU",
+)
+.details("N  elements, 0 to 1_000_000_000 (default 1_000_000)");
+
 // ANCHOR: main
-fn main() {
-    let n = size_arg(1_000_000);
-    // A missing GPU is an ordinary error with a one-line message, not a panic.
-    run_or_exit(|| run(n));
+fn main() -> std::process::ExitCode {
+    run(&USAGE, |mut args| {
+        let n: usize = args.count("N", 1_000_000, 0..=1_000_000_000)?;
+        args.done()?;
+        // a, b and the two results, 4 bytes each.
+        memory::ensure_items_fit(4 * n as u64, 4, "floats")?;
+        // A missing GPU is an ordinary error with a one-line message.
+        show(n).map_err(Error::failed)
+    })
 }
 
-fn run(n: usize) -> Result<(), GpuError> {
+fn show(n: usize) -> Result<(), GpuError> {
     let ctx = GpuContext::new()?;
     println!("{}", adapter_line(&ctx));
 

@@ -60,12 +60,12 @@ fn bad_sizes_are_usage_errors() {
         (
             "squared_difference",
             "ten",
-            "error: N must be a whole number, got \"ten\"\n",
+            "error: N must be a whole number, got \"ten\" (usage: squared_difference [N])\n",
         ),
         (
             "transfers",
             "-1",
-            "error: N must be a whole number, got \"-1\"\n",
+            "error: N must be at least 1, got -1 (usage: transfers [N])\n",
         ),
     ] {
         let run = run_example(name, &[arg], LIMIT);
@@ -121,7 +121,10 @@ fn transfers_times_each_step_and_checks_the_result() {
 fn transfers_needs_at_least_one_element() {
     let run = run_example("transfers", &["0"], LIMIT);
     assert_eq!(run.code, Some(2), "{run:#?}");
-    assert_eq!(run.stderr, "error: N must be at least 1\n");
+    assert_eq!(
+        run.stderr,
+        "error: N must be at least 1, got 0 (usage: transfers [N])\n"
+    );
 }
 
 #[test]
