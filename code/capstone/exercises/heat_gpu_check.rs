@@ -40,9 +40,16 @@ fn run_mine(ctx: &GpuContext, start: &Grid, steps: usize) -> Grid {
         if let GpuError::Shader(_) = error {
             // The compiler's diagnostic, with its excerpt of your source.
             eprintln!("{error}");
+            let text = error.to_string();
+            let telling = text.lines().map(str::trim).find(|line| {
+                !line.is_empty()
+                    && !line.starts_with("invalid compute shader")
+                    && !line.starts_with("Caused by")
+                    && !line.starts_with("In Device::")
+            });
             fail(&format!(
                 "your kernel was rejected (the full message is above): {}",
-                error.to_string().lines().next().unwrap_or_default()
+                telling.unwrap_or("invalid compute shader")
             ))
         }
         fail(&error.to_string())

@@ -22,9 +22,19 @@ pub fn fail(name: &str, hint: &str) -> ! {
     exit(1)
 }
 
-/// The first line of an error: shader compiler messages run over many lines,
-/// the verdict is one.
+/// The line of an error that says what is wrong: wgpu's messages run over
+/// many lines (a heading, "Caused by", where, an excerpt of the source), the
+/// verdict is one.
 pub fn first_line(error: &GpuError) -> String {
     let text = error.to_string();
-    text.lines().next().unwrap_or_default().to_string()
+    let telling = text.lines().map(str::trim).find(|line| {
+        !line.is_empty()
+            && !line.starts_with("invalid compute shader")
+            && !line.starts_with("Caused by")
+            && !line.starts_with("In Device::")
+    });
+    telling
+        .or(text.lines().next())
+        .unwrap_or_default()
+        .to_string()
 }

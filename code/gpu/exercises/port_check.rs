@@ -52,12 +52,16 @@ fn main() {
             Err(error @ GpuError::Shader(_)) => {
                 // The compiler's diagnostic, with its excerpt of your source.
                 eprintln!("{error}");
+                let why = first_line(&error);
+                // wgpu leaves a binding the kernel never uses out of the layout.
+                let hint = if why.contains("bindings") {
+                    "; does the kernel still read mass and velocity, and write energy?"
+                } else {
+                    ""
+                };
                 fail(
                     NAME,
-                    &format!(
-                        "your kernel was rejected (the full message is above): {}; does it still read mass and velocity, and write energy?",
-                        first_line(&error)
-                    ),
+                    &format!("your kernel was rejected (the full message is above): {why}{hint}"),
                 )
             }
             Err(error) => fail(NAME, &first_line(&error)),
