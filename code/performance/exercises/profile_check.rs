@@ -2,8 +2,19 @@
 use performance::shares::{Part, Step, shares};
 
 /// Generated text as large as the page profiles: a vocabulary of a few
-/// hundred thousand words, so the table outgrows the per-core caches.
-const BYTES: usize = 20_000_000;
+/// hundred thousand words, so the table outgrows the per-core caches. A
+/// debug build (as `cargo xtask test` runs the checks) is slow and measures
+/// unoptimised code anyway, so it gets less text and one run per part.
+const BYTES: usize = if cfg!(debug_assertions) {
+    8_000_000
+} else {
+    20_000_000
+};
+const REPEATS: usize = if cfg!(debug_assertions) { 1 } else { 3 };
+
+/// An answer whose part takes at least this share of the largest part's
+/// time is a tie too close to call from one profile: it counts as right.
+const TIE: f64 = 0.8;
 
 /// Checks `answer` against the largest part of `step` measured here;
 /// returns the exit code (0 right, 1 wrong).
@@ -17,17 +28,27 @@ pub fn check(name: &str, step_name: &str, step: Step, answer: Part) -> i32 {
         return 1;
     }
     let text = performance::textgen::generate(BYTES, 1);
-    let parts = shares(step, &text, 3);
+    let parts = shares(step, &text, REPEATS);
     let total: f64 = parts.iter().map(|(_, seconds)| seconds).sum();
     let breakdown = parts
         .iter()
         .map(|(part, seconds)| format!("{part:?} {:.0}%", 100.0 * seconds / total))
         .collect::<Vec<_>>()
         .join(", ");
-    let largest = parts[0].0;
-    if answer == largest {
+    let (largest, most) = parts[0];
+    let yours = parts
+        .iter()
+        .find(|(part, _)| *part == answer)
+        .map_or(0.0, |(_, seconds)| *seconds);
+    if yours >= TIE * most {
         println!("✓ {name}: correct");
-        println!("measured here, part by part on 20 MB of generated text: {breakdown}");
+        println!(
+            "measured here, part by part on {} MB of generated text: {breakdown}",
+            BYTES / 1_000_000
+        );
+        if answer != largest {
+            println!("(a close call: {answer:?} and {largest:?} take nearly the same time here)");
+        }
         0
     } else {
         println!(
