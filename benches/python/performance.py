@@ -124,16 +124,18 @@ def loaded(name):
 
 
 def per_call_seconds(func, mode):
-    """Best time of one call: calls are batched (a batch lasts at least
-    20 ms) so that the clock's resolution does not matter."""
+    """Best time of one call. Calls that take less than a millisecond are
+    timed in batches that last about one, so that the clock's resolution
+    does not matter; short batches, many of them, so that the best one
+    missed the other programs of a busy machine."""
     batch, start = 1, time.perf_counter()
     func()
-    while (time.perf_counter() - start) < 0.02 and batch < 1 << 24:
+    while (time.perf_counter() - start) < 0.001 and batch < 1 << 24:
         batch *= 2
         start = time.perf_counter()
         for _ in range(batch):
             func()
-    repeats = {"--smoke": 1, "--quick": 5, "--full": 15}[mode]
+    repeats = {"--smoke": 1, "--quick": 20, "--full": 50}[mode]
     return best_seconds(lambda: [func() for _ in range(batch)], repeats) / batch
 
 
@@ -222,7 +224,7 @@ def gil_released(rust, mode):
         for t in threads:
             t.join()
 
-    repeats = {"--smoke": 1, "--quick": 3, "--full": 7}[mode]
+    repeats = {"--smoke": 1, "--quick": 10, "--full": 30}[mode]
     for name, func in [("total-in-a-row", in_a_row), ("total-two-threads", two_threads)]:
         print(json.dumps({
             "group": "performance/gil",
