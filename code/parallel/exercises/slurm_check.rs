@@ -61,8 +61,10 @@ fn check_requests(script: &str) {
 }
 
 /// Runs the job script with `cpus` in `SLURM_CPUS_PER_TASK` and the stand-in
-/// `srun` first on the PATH; returns the stand-in's two lines.
-fn run_job(script: &Path, dir: &Path, cpus: &str) -> (String, String) {
+/// `srun` first on the PATH; returns what the stand-in saw: the program's
+/// `RAYON_NUM_THREADS=…`, the `srun` command line, and `SRUN_CPUS_PER_TASK=…`
+/// (the other way of passing the cores on to `srun`).
+fn run_job(script: &Path, dir: &Path, cpus: &str) -> (String, String, String) {
     let path = format!(
         "{}:{}",
         dir.display(),
@@ -74,6 +76,7 @@ fn run_job(script: &Path, dir: &Path, cpus: &str) -> (String, String) {
         .env("SLURM_CPUS_PER_TASK", cpus)
         .env("SLURM_NTASKS", "1")
         .env_remove("RAYON_NUM_THREADS")
+        .env_remove("SRUN_CPUS_PER_TASK")
         .output()
         .unwrap_or_else(|e| {
             eprintln!("error: cannot run bash: {e}");
@@ -90,8 +93,8 @@ fn run_job(script: &Path, dir: &Path, cpus: &str) -> (String, String) {
     }
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let mut lines = stdout.lines().map(str::to_string);
-    match (lines.next(), lines.next()) {
-        (Some(threads), Some(srun)) => (threads, srun),
+    match (lines.next(), lines.next(), lines.next()) {
+        (Some(threads), Some(srun), Some(srun_cpus)) => (threads, srun, srun_cpus),
         _ => fail("the script never calls srun: start the program with srun"),
     }
 }
@@ -102,7 +105,7 @@ fn stand_in_srun() -> PathBuf {
     let srun = dir.join("srun");
     std::fs::write(
         &srun,
-        "#!/bin/sh\necho \"RAYON_NUM_THREADS=$RAYON_NUM_THREADS\"\necho \"srun $*\"\n",
+        "#!/bin/sh\necho \"RAYON_NUM_THREADS=$RAYON_NUM_THREADS\"\necho \"srun $*\"\necho \"SRUN_CPUS_PER_TASK=$SRUN_CPUS_PER_TASK\"\n",
     )
     .expect("write the stand-in srun");
     let mut permissions = std::fs::metadata(&srun).unwrap().permissions();
@@ -113,7 +116,7 @@ fn stand_in_srun() -> PathBuf {
 
 fn check_run(script_path: &Path, script: &str) {
     let dir = stand_in_srun();
-    let (threads, srun) = run_job(script_path, &dir, CORES);
+    let (threads, srun, srun_cpus) = run_job(script_path, &dir, CORES);
     // The same script asking for 12 cores: the threads must follow.
     let twelve = dir.join("twelve.sh");
     std::fs::write(
@@ -121,7 +124,7 @@ fn check_run(script_path: &Path, script: &str) {
         script.replace("--cpus-per-task=16", "--cpus-per-task=12"),
     )
     .unwrap();
-    let (threads_12, _) = run_job(&twelve, &dir, "12");
+    let (threads_12, _, _) = run_job(&twelve, &dir, "12");
     let _ = std::fs::remove_dir_all(&dir);
     if threads == "RAYON_NUM_THREADS=" {
         fail(
@@ -138,11 +141,16 @@ fn check_run(script_path: &Path, script: &str) {
             "the thread count is typed by hand: with --cpus-per-task=12 rayon would still start 16 threads; take it from $SLURM_CPUS_PER_TASK",
         );
     }
-    let passes_cpus =
-        srun.contains(&format!("--cpus-per-task={CORES}")) || srun.contains(&format!("-c {CORES}"));
+    let words: Vec<&str> = srun.split_whitespace().collect();
+    let passes_cpus = srun_cpus == format!("SRUN_CPUS_PER_TASK={CORES}")
+        || words.contains(&format!("--cpus-per-task={CORES}").as_str())
+        || words.contains(&format!("-c{CORES}").as_str())
+        || words
+            .windows(2)
+            .any(|pair| (pair[0] == "--cpus-per-task" || pair[0] == "-c") && pair[1] == CORES);
     if !passes_cpus {
         fail(
-            "srun does not pass --cpus-per-task on: since Slurm 22.05 it no longer inherits it from sbatch, so the program may get one core",
+            "srun does not get the cores: since Slurm 22.05 it no longer inherits --cpus-per-task from sbatch; pass it again (or export SRUN_CPUS_PER_TASK)",
         );
     }
     if !srun.contains("target/release/examples/pi") {
