@@ -14,7 +14,10 @@ const REPEATS: usize = if cfg!(debug_assertions) { 1 } else { 3 };
 
 /// An answer whose part takes at least this share of the largest part's
 /// time is a tie too close to call from one profile: it counts as right.
-const TIE: f64 = 0.8;
+/// Unoptimised code spreads its time differently (the scan's bit tricks
+/// suffer most), so a debug build, which no learner's check uses, only
+/// tells the clear cases apart.
+const TIE: f64 = if cfg!(debug_assertions) { 0.5 } else { 0.8 };
 
 /// Checks `answer` against the largest part of `step` measured here;
 /// returns the exit code (0 right, 1 wrong).
