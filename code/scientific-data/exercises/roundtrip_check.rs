@@ -96,11 +96,15 @@ fn main() {
         eprintln!("error: exercise_roundtrip takes no arguments");
         exit(2);
     }
-    let dir: PathBuf = std::env::temp_dir().join("exercise-roundtrip");
+    // Inside this checkout's (git-ignored) target/, so that learners sharing
+    // a machine never share, or fight over, the file.
+    let dir: PathBuf =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/exercises/roundtrip");
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("error: cannot create {}: {e}", dir.display());
         exit(2);
     }
+    let dir = dir.canonicalize().unwrap_or(dir);
     let (rows, cols) = (100, 200);
     let values = grid(rows, cols);
     let path = dir.join("wave.npy");
