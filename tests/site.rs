@@ -117,9 +117,8 @@ fn measured_results_fill_the_table_plot_ratio_and_machine_stamp() {
     // cols-outer at 4096 is 6.0 ns per element in the fixture.
     assert!(motivation.contains("<th>time per element (ns)</th>"));
     assert!(
-        motivation.contains(
-            "<tr><th scope=\"row\">4096</th><td>0.500</td><td>6.00</td><td>0.500</td>"
-        ),
+        motivation
+            .contains("<tr><th scope=\"row\">4096</th><td>0.500</td><td>6.00</td><td>0.500</td>"),
         "the table's 4096 row"
     );
     assert!(!motivation.contains("6.00 ns</td>"), "no unit in a cell");

@@ -126,7 +126,9 @@ pub fn check_site(chromium: &Path, site: &Path, screenshots: &Path) -> Result<Re
         return Err(format!("{}: no pages to open", site.display()));
     }
     let _ = std::fs::remove_dir_all(screenshots);
-    let profile = crate::paths::target_dir().join("course").join("chromium-profile");
+    let profile = crate::paths::target_dir()
+        .join("course")
+        .join("chromium-profile");
     let mut browser = Browser::launch(chromium, &profile)?;
     let mut report = Report::default();
     let mut plot_pages: Vec<PathBuf> = Vec::new();
@@ -138,7 +140,11 @@ pub fn check_site(chromium: &Path, site: &Path, screenshots: &Path) -> Result<Re
             report.visits.push((book.to_string(), width, count));
         }
         for page in &pages {
-            let relative = page.strip_prefix(&site).unwrap_or(page).display().to_string();
+            let relative = page
+                .strip_prefix(&site)
+                .unwrap_or(page)
+                .display()
+                .to_string();
             let here = format!("{relative} at {width} px");
             let found = match visit(&mut browser, page) {
                 Ok(found) => found,
@@ -148,17 +154,23 @@ pub fn check_site(chromium: &Path, site: &Path, screenshots: &Path) -> Result<Re
                 }
             };
             let (checks, events) = found;
-            report
-                .failures
-                .extend(judge(&checks, &events).into_iter().map(|f| format!("{here}: {f}")));
+            report.failures.extend(
+                judge(&checks, &events)
+                    .into_iter()
+                    .map(|f| format!("{here}: {f}")),
+            );
             if let Err(e) = open_every_solution(&mut browser, &checks) {
                 report.failures.push(format!("{here}: {e}"));
             }
-            let shot = screenshots.join(format!("{width}").as_str()).join(
-                relative.replace('/', "__").replace(".html", ".png"),
-            );
+            let shot = screenshots
+                .join(format!("{width}").as_str())
+                .join(relative.replace('/', "__").replace(".html", ".png"));
             if let Err(e) = browser.screenshot(&shot, 6000.0) {
                 report.failures.push(format!("{here}: screenshot: {e}"));
+            }
+            // The first plot on its own, to look at it at this width.
+            if let Some(area) = first_plot(&mut browser)? {
+                browser.screenshot_of(&shot.with_extension("plot.png"), area)?;
             }
             if width == VIEWPORTS[0].0 && !relative.ends_with("print.html") {
                 for lines in checks["longListings"].as_array().into_iter().flatten() {
@@ -232,7 +244,11 @@ pub fn judge(checks: &Value, events: &[Value]) -> Vec<String> {
             .as_array()
             .into_iter()
             .flatten()
-            .map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| v.to_string())
+            })
             .collect()
     };
     for what in list("overflowing") {
@@ -364,7 +380,10 @@ fn open_every_solution(browser: &mut Browser, checks: &Value) -> Result<(), Stri
         browser.press("Enter", 13)?;
         let open = browser.evaluate(&format!("{summary}.parentElement.open"))?;
         if open != true {
-            return Err(format!("<details> block {} does not open with Enter", i + 1));
+            return Err(format!(
+                "<details> block {} does not open with Enter",
+                i + 1
+            ));
         }
         browser.press("Enter", 13)?;
     }
@@ -491,27 +510,23 @@ fn contrast_in_every_theme(
         })
         .collect();
     for page in plot_pages {
-        let relative = page.strip_prefix(site).unwrap_or(page).display().to_string();
+        let relative = page
+            .strip_prefix(site)
+            .unwrap_or(page)
+            .display()
+            .to_string();
         browser.navigate(&file_url(page))?;
         for (theme, result) in THEMES.iter().zip(&mut results) {
             browser.evaluate(&format!(
                 "document.getElementById('mdbook-theme-{theme}').click(); true"
             ))?;
             let found = browser.evaluate(PLOT_COLOURS)?;
-            let box_of_first_plot = browser.evaluate(
-                "(() => { const f = document.querySelector('main figure.course-plot'); \
-                 const b = f.getBoundingClientRect(); \
-                 return [b.x + scrollX, b.y + scrollY, b.width, b.height]; })()",
-            )?;
-            if let Some([x, y, w, h]) = box_of_first_plot
-                .as_array()
-                .and_then(|a| a.iter().map(Value::as_f64).collect::<Option<Vec<f64>>>())
-                .and_then(|v| <[f64; 4]>::try_from(v).ok())
-            {
-                let shot = screenshots
-                    .join("themes")
-                    .join(format!("{}-{theme}.png", relative.replace('/', "__").replace(".html", "")));
-                browser.screenshot_of(&shot, [x, y, w, h])?;
+            if let Some(area) = first_plot(browser)? {
+                let shot = screenshots.join("themes").join(format!(
+                    "{}-{theme}.png",
+                    relative.replace('/', "__").replace(".html", "")
+                ));
+                browser.screenshot_of(&shot, area)?;
             }
             for plot in found["plots"].as_array().into_iter().flatten() {
                 result.plots += 1;
@@ -519,9 +534,12 @@ fn contrast_in_every_theme(
                     .as_str()
                     .and_then(parse_colour)
                     .map(|(c, _)| c)
-                    .ok_or_else(|| format!("{relative}: unreadable background {}", plot["background"]))?;
+                    .ok_or_else(|| {
+                        format!("{relative}: unreadable background {}", plot["background"])
+                    })?;
                 for line in plot["lines"].as_array().into_iter().flatten() {
-                    let Some((colour, alpha)) = line["colour"].as_str().and_then(parse_colour) else {
+                    let Some((colour, alpha)) = line["colour"].as_str().and_then(parse_colour)
+                    else {
                         continue;
                     };
                     let alpha = alpha * line["opacity"].as_f64().unwrap_or(1.0);
@@ -544,6 +562,19 @@ fn contrast_in_every_theme(
     Ok(results)
 }
 
+/// Where the page's first plot is: `[x, y, width, height]` in the document.
+fn first_plot(browser: &mut Browser) -> Result<Option<[f64; 4]>, String> {
+    let area = browser.evaluate(
+        "(() => { const f = document.querySelector('main figure.course-plot'); \
+         if (!f) return null; const b = f.getBoundingClientRect(); \
+         return [b.x + scrollX, b.y + scrollY, b.width, b.height]; })()",
+    )?;
+    Ok(area
+        .as_array()
+        .and_then(|a| a.iter().map(Value::as_f64).collect::<Option<Vec<f64>>>())
+        .and_then(|v| <[f64; 4]>::try_from(v).ok()))
+}
+
 fn keep_lowest(worst: &mut Option<(f64, String)>, ratio: f64, what: String) {
     if worst.as_ref().is_none_or(|(lowest, _)| ratio < *lowest) {
         *worst = Some((ratio, what));
@@ -553,10 +584,14 @@ fn keep_lowest(worst: &mut Option<(f64, String)>, ratio: f64, what: String) {
 /// The browser test as `cargo xtask test` runs it: the site rendered from
 /// the test fixture's results, opened page by page. Err lists failures.
 pub fn run(chromium: &Path, preprocessor: &Path) -> Result<Report, String> {
-    let site = crate::paths::target_dir().join("course").join("browser-site");
+    let site = crate::paths::target_dir()
+        .join("course")
+        .join("browser-site");
     let fixture = crate::paths::root().join("tests/fixtures/results.json");
     crate::books::build_site(&site, preprocessor, Some(&fixture))?;
-    let screenshots = crate::paths::target_dir().join("course").join("screenshots");
+    let screenshots = crate::paths::target_dir()
+        .join("course")
+        .join("screenshots");
     let report = check_site(chromium, &site, &screenshots)?;
     for hint in &report.hints {
         note(format!("hint: {hint}"));
@@ -587,8 +622,14 @@ mod tests {
 
     #[test]
     fn computed_colours_parse_with_and_without_alpha() {
-        assert_eq!(parse_colour("rgb(0, 114, 178)"), Some(([0.0, 114.0, 178.0], 1.0)));
-        assert_eq!(parse_colour("rgba(1, 2, 3, 0.5)"), Some(([1.0, 2.0, 3.0], 0.5)));
+        assert_eq!(
+            parse_colour("rgb(0, 114, 178)"),
+            Some(([0.0, 114.0, 178.0], 1.0))
+        );
+        assert_eq!(
+            parse_colour("rgba(1, 2, 3, 0.5)"),
+            Some(([1.0, 2.0, 3.0], 0.5))
+        );
         assert_eq!(parse_colour("var(--fg)"), None);
     }
 
@@ -643,7 +684,13 @@ mod tests {
     fn pages_leave_out_the_404_and_the_frame_fallback() {
         let dir = std::env::temp_dir().join(format!("course-browser-pages-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        for file in ["index.html", "404.html", "toc.html", "day-1/a.html", "instructor/index.html"] {
+        for file in [
+            "index.html",
+            "404.html",
+            "toc.html",
+            "day-1/a.html",
+            "instructor/index.html",
+        ] {
             let path = dir.join(file);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "").unwrap();
@@ -652,8 +699,14 @@ mod tests {
             .iter()
             .map(|p| p.strip_prefix(&dir).unwrap().display().to_string())
             .collect();
-        assert_eq!(found, ["day-1/a.html", "index.html", "instructor/index.html"]);
-        assert_eq!(book_of(&dir, &dir.join("instructor/index.html")), "instructors");
+        assert_eq!(
+            found,
+            ["day-1/a.html", "index.html", "instructor/index.html"]
+        );
+        assert_eq!(
+            book_of(&dir, &dir.join("instructor/index.html")),
+            "instructors"
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

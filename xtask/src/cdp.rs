@@ -130,6 +130,17 @@ impl Browser {
     /// Sends one command and waits for its reply, keeping events that
     /// arrive meanwhile.
     pub fn call(&mut self, method: &str, params: Value) -> Result<Value, String> {
+        self.call_within(method, params, PATIENCE)
+    }
+
+    /// [`Browser::call`] for a command that may take longer than most
+    /// (printing a whole book on a small machine).
+    pub fn call_within(
+        &mut self,
+        method: &str,
+        params: Value,
+        patience: Duration,
+    ) -> Result<Value, String> {
         let id = self.next_id;
         self.next_id += 1;
         let mut message = json!({"id": id, "method": method, "params": params});
@@ -141,7 +152,7 @@ impl Browser {
         self.to_browser
             .write_all(&bytes)
             .map_err(|e| format!("{method}: the browser closed its pipe ({e})"))?;
-        let deadline = Instant::now() + PATIENCE;
+        let deadline = Instant::now() + patience;
         loop {
             let reply = self.next_message(deadline, method)?;
             if reply["id"].as_u64() == Some(id) {
@@ -158,10 +169,9 @@ impl Browser {
         let left = deadline.saturating_duration_since(Instant::now());
         match self.from_browser.recv_timeout(left) {
             Ok(message) => Ok(message),
-            Err(RecvTimeoutError::Timeout) => Err(format!(
-                "{waiting_for}: no answer from the browser in {} s",
-                PATIENCE.as_secs()
-            )),
+            Err(RecvTimeoutError::Timeout) => {
+                Err(format!("{waiting_for}: no answer from the browser in time"))
+            }
             Err(RecvTimeoutError::Disconnected) => {
                 Err(format!("{waiting_for}: the browser exited"))
             }
@@ -198,6 +208,16 @@ impl Browser {
         }
         self.wait_for("Page.loadEventFired")?;
         self.evaluate("document.fonts.ready.then(() => true)")?;
+        Ok(())
+    }
+
+    /// Runs `script` in every page this browser opens from now on, before
+    /// the page's own scripts.
+    pub fn before_each_page(&mut self, script: &str) -> Result<(), String> {
+        self.call(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({"source": script}),
+        )?;
         Ok(())
     }
 
@@ -278,10 +298,12 @@ impl Browser {
     /// The page printed to PDF as Chromium prints it (`--print-to-pdf` uses
     /// the same call), with backgrounds, on A4.
     pub fn print_to_pdf(&mut self, path: &Path) -> Result<(), String> {
-        let pdf = self.call(
+        // A whole book takes a minute or more on a 2-core machine.
+        let pdf = self.call_within(
             "Page.printToPDF",
             json!({"printBackground": true, "paperWidth": 8.27, "paperHeight": 11.69,
                    "displayHeaderFooter": false, "preferCSSPageSize": true}),
+            Duration::from_secs(600),
         )?;
         self.write_base64(&pdf["data"], path)
     }

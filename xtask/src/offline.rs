@@ -30,6 +30,9 @@ pub fn pdfs(chromium: &Path, site: &Path, dest: &Path) -> Result<Vec<PathBuf>, S
         .join("course")
         .join("chromium-print-profile");
     let mut browser = Browser::launch(chromium, &profile)?;
+    // mdBook's print.html opens the print dialog when it loads; printing
+    // to PDF ourselves, we switch that off (Chromium refuses a second print).
+    browser.before_each_page("window.print = () => {};")?;
     let mut written = Vec::new();
     for book in crate::books::books() {
         let print = site.join(book.site_path).join("print.html");
@@ -88,7 +91,10 @@ pub fn zip_dir(dir: &Path, top: &str, zip: &Path) -> Result<u64, String> {
         let name = format!("{top}/{}", relative.display());
         let (crc, size) = (crc32(&data), data.len());
         if size > u32::MAX as usize || offset > u64::from(u32::MAX) {
-            return Err(format!("{}: too large for a zip without ZIP64", file.display()));
+            return Err(format!(
+                "{}: too large for a zip without ZIP64",
+                file.display()
+            ));
         }
         let mut local = Vec::new();
         // Signature, version 1.0, no flags but UTF-8 names, stored (method
@@ -124,7 +130,10 @@ pub fn zip_dir(dir: &Path, top: &str, zip: &Path) -> Result<u64, String> {
     end.extend((offset as u32).to_le_bytes());
     end.extend(0u16.to_le_bytes());
     if files.len() > usize::from(u16::MAX) {
-        return Err(format!("{}: too many files for a zip without ZIP64", dir.display()));
+        return Err(format!(
+            "{}: too many files for a zip without ZIP64",
+            dir.display()
+        ));
     }
     out.write_all(&central).map_err(fail)?;
     out.write_all(&end).map_err(fail)?;
@@ -155,7 +164,11 @@ mod tests {
         let bytes = std::fs::read(&zip).unwrap();
         assert_eq!(bytes.len() as u64, size);
         let text = String::from_utf8_lossy(&bytes);
-        assert_eq!(text.matches("course/index.html").count(), 2, "local + central");
+        assert_eq!(
+            text.matches("course/index.html").count(),
+            2,
+            "local + central"
+        );
         assert_eq!(text.matches("course/day-1/a.html").count(), 2);
         // The end record says two files and ends the archive.
         let end = &bytes[bytes.len() - 22..];

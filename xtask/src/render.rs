@@ -164,7 +164,12 @@ impl Measure {
                 &[(1e9, "s"), (1e6, "ms"), (1e3, "µs"), (1.0, "ns")]
             }
             Measure::Throughput => &[(1e9, "GB/s"), (1e6, "MB/s"), (1e3, "kB/s"), (1.0, "B/s")],
-            Measure::Flops => &[(1e12, "TFLOP/s"), (1e9, "GFLOP/s"), (1e6, "MFLOP/s"), (1.0, "FLOP/s")],
+            Measure::Flops => &[
+                (1e12, "TFLOP/s"),
+                (1e9, "GFLOP/s"),
+                (1e6, "MFLOP/s"),
+                (1.0, "FLOP/s"),
+            ],
             Measure::Speedup => &[],
         }
     }
@@ -228,11 +233,20 @@ pub fn table(results: Option<&Results>, group: &str, rows: &[String], measure: M
         .flat_map(|r| params.iter().filter_map(|p| value(r, p)))
         .collect();
     let (scale, unit) = measure.common_unit(&all);
-    let cell = |v: Option<f64>| v.map(|v| significant(v / scale)).unwrap_or_else(|| "–".into());
+    let cell = |v: Option<f64>| {
+        v.map(|v| significant(v / scale))
+            .unwrap_or_else(|| "–".into())
+    };
     let label = format!("{} ({unit})", measure.axis_label());
     let unmeasured = |row: &str| !entries.iter().any(|e| e.function == row);
     let code = |row: &str| format!("<code>{}</code>", escape(row));
-    let param_name = |p: &str| if p.is_empty() { label.clone() } else { escape(p) };
+    let param_name = |p: &str| {
+        if p.is_empty() {
+            label.clone()
+        } else {
+            escape(p)
+        }
+    };
     let transpose = params.len() + 1 > MAX_TABLE_COLUMNS && rows.len() < params.len();
 
     let mut out = String::from("<div class=\"table-wrapper\"><table class=\"course-results\">");
@@ -254,7 +268,11 @@ pub fn table(results: Option<&Results>, group: &str, rows: &[String], measure: M
             notes.push(format!("`{row}`: {}.", baseline_reason(results, row)));
         }
     } else {
-        let corner = if params.len() == 1 && params[0].is_empty() { "" } else { &label };
+        let corner = if params.len() == 1 && params[0].is_empty() {
+            ""
+        } else {
+            &label
+        };
         out += &format!("<thead><tr><th>{corner}</th>");
         for p in &params {
             out += &format!("<th>{}</th>", param_name(p));
@@ -437,10 +455,7 @@ pub fn plot(results: Option<&Results>, spec: &PlotSpec) -> String {
     for layout in &LAYOUTS {
         out += &plot_svg(spec, &series, caches, layout);
     }
-    out += &format!(
-        "<figcaption>{}</figcaption></figure>\n",
-        escape(spec.title)
-    );
+    out += &format!("<figcaption>{}</figcaption></figure>\n", escape(spec.title));
     out
 }
 
@@ -473,12 +488,7 @@ fn plot_svg(
     layout: &Layout,
 ) -> String {
     let font = layout.font;
-    let legend_rows = series.len()
-        + if spec.fit_amdahl {
-            series.len()
-        } else {
-            0
-        };
+    let legend_rows = series.len() + if spec.fit_amdahl { series.len() } else { 0 };
     let legend_width = series
         .iter()
         .map(|(name, _)| text_width(name, font))
@@ -625,7 +635,14 @@ fn plot_svg(
         svg += &cache_marks(caches, (x_min, x_max), &px, (top, axis_bottom), font);
     }
     if spec.fit_amdahl {
-        svg += &amdahl_fit_curves(series, (x_min, x_max), &px, &py, (legend_x, legend_y, row), font);
+        svg += &amdahl_fit_curves(
+            series,
+            (x_min, x_max),
+            &px,
+            &py,
+            (legend_x, legend_y, row),
+            font,
+        );
     }
     svg += "</svg>";
     svg
@@ -1210,7 +1227,10 @@ mod tests {
         // title and a description that gives each line's ends in words.
         let drawings = drawings(&svg);
         assert_eq!(drawings.len(), 2);
-        assert!(drawings[0].starts_with("<svg class=\"wide\"") && drawings[1].starts_with("<svg class=\"narrow\""));
+        assert!(
+            drawings[0].starts_with("<svg class=\"wide\"")
+                && drawings[1].starts_with("<svg class=\"narrow\"")
+        );
         for drawing in drawings {
             assert_eq!(drawing.matches("<polyline").count(), 2);
             assert!(drawing.contains("<title>t</title>"));

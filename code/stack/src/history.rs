@@ -80,12 +80,92 @@ fn series(years: &[Year]) -> [(&'static str, Vec<(f64, f64)>); 4] {
     ]
 }
 
-/// A log-scale line plot of the table as one inline SVG block (no blank
-/// lines, so Markdown keeps it whole; `currentColor`, so it follows the
-/// book's light or dark theme).
+/// One drawing of the plot: the course's theme (`theme/course.css`) shows
+/// the wide one on a laptop and the narrow one on a phone, so that its
+/// text is never smaller than the page's (16 px, drawn at about 1:1).
+struct Layout {
+    class: &'static str,
+    width: f64,
+    /// The plot area's height; a legend under it adds to the drawing's.
+    height: f64,
+    legend_right: bool,
+}
+
+const LAYOUTS: [Layout; 2] = [
+    Layout {
+        class: "wide",
+        width: 720.0,
+        height: 400.0,
+        legend_right: true,
+    },
+    Layout {
+        class: "narrow",
+        width: 340.0,
+        height: 300.0,
+        legend_right: false,
+    },
+];
+
+const FONT: f64 = 16.0;
+const TITLE: &str = "The growing gap: CPU cycle vs memory access time";
+
+/// A log-scale line plot of the table as one inline HTML block (no blank
+/// lines, so Markdown keeps it whole): a wide and a narrow drawing, each
+/// with a `<title>` and a `<desc>` for screen readers, and a caption. Text
+/// is `currentColor` and each line's colour comes from the book theme's
+/// `--course-plot-N` (classes `s1`…`s4`), so it follows the reader's theme.
 pub fn svg(years: &[Year]) -> String {
-    let (w, h) = (640.0, 380.0);
-    let (left, right, top, bottom) = (72.0, 140.0, 34.0, 52.0);
+    let mut out = String::from("<figure class=\"course-plot\">");
+    for layout in &LAYOUTS {
+        out += &drawing(years, layout);
+    }
+    out += &format!("<figcaption>{TITLE}</figcaption></figure>\n");
+    out
+}
+
+/// What the plot shows, in words.
+fn description(years: &[Year]) -> String {
+    let mut text = String::from(
+        "Line plot of access times (log scale) by year, one line per part of the computer.",
+    );
+    for (name, points) in series(years) {
+        if let (Some(first), Some(last)) = (points.first(), points.last()) {
+            // Disk times read better in milliseconds.
+            let time = |ns: f64| {
+                if ns >= 1e6 {
+                    format!("{} ms", ns / 1e6)
+                } else {
+                    format!("{ns} ns")
+                }
+            };
+            text += &format!(
+                " {name}: {} in {}, {} in {}.",
+                time(first.1),
+                first.0,
+                time(last.1),
+                last.0
+            );
+        }
+    }
+    text
+}
+
+fn drawing(years: &[Year], layout: &Layout) -> String {
+    let series = series(years);
+    let row = FONT * 1.4;
+    let (w, left, top, bottom) = (layout.width, FONT * 5.0, FONT * 0.8, FONT * 3.4);
+    let right = if layout.legend_right { 150.0 } else { FONT };
+    let axis_bottom = layout.height - bottom;
+    let h = if layout.legend_right {
+        layout.height
+    } else {
+        layout.height + row * series.len() as f64 + FONT * 0.6
+    };
+    let (legend_x, legend_y) = if layout.legend_right {
+        (w - right + 14.0, top + FONT * 0.6)
+    } else {
+        (left, layout.height + FONT * 0.6)
+    };
     let (x_min, x_max) = (
         years.iter().map(|y| y.year).min().unwrap_or(1980) as f64,
         years.iter().map(|y| y.year).max().unwrap_or(2005) as f64,
@@ -93,74 +173,78 @@ pub fn svg(years: &[Year]) -> String {
     let (e_min, e_max) = (-1, 8); // 0.1 ns to 100 ms
     let px = |x: f64| left + (x - x_min) / (x_max - x_min).max(1.0) * (w - left - right);
     let py = |ns: f64| {
-        h - bottom - (ns.log10() - e_min as f64) / (e_max - e_min) as f64 * (h - top - bottom)
+        axis_bottom - (ns.log10() - e_min as f64) / (e_max - e_min) as f64 * (axis_bottom - top)
     };
     let mut out = format!(
-        "<figure class=\"course-plot\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" \
-         width=\"100%\" role=\"img\" aria-label=\"CPU cycle time and memory access times, 1980 to 2005\" \
-         font-family=\"sans-serif\" font-size=\"13\" fill=\"currentColor\" style=\"max-width:{w}px\">\n\
-         <text x=\"{}\" y=\"20\" text-anchor=\"middle\" font-weight=\"bold\">The growing gap: CPU cycle vs memory access time</text>\n",
-        (left + w - right) / 2.0
+        "<svg class=\"{}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h:.0}\" \
+         width=\"100%\" role=\"img\" font-family=\"sans-serif\" font-size=\"{FONT}\" fill=\"currentColor\">\
+         <title>{TITLE}</title><desc>{}</desc>\n",
+        layout.class,
+        description(years)
     );
-    for y in years {
+    // On the narrow drawing, every other year, so that labels never touch.
+    let step = if layout.legend_right { 1 } else { 2 };
+    for y in years.iter().step_by(step) {
         out += &format!(
             "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{top}\" y2=\"{1}\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/>\
              <text x=\"{0:.1}\" y=\"{2}\" text-anchor=\"middle\">{3}</text>\n",
             px(y.year as f64),
-            h - bottom,
-            h - bottom + 18.0,
+            axis_bottom,
+            axis_bottom + FONT * 1.2,
             y.year
         );
     }
     let labels = [
         "0.1 ns", "1 ns", "10 ns", "100 ns", "1 µs", "10 µs", "100 µs", "1 ms", "10 ms", "100 ms",
     ];
-    for (e, label) in (e_min..=e_max).zip(labels) {
+    // On the narrow drawing, every other power of ten.
+    for (e, label) in (e_min..=e_max).zip(labels).step_by(step) {
         let y = py(10f64.powi(e));
         out += &format!(
             "<line x1=\"{left}\" x2=\"{0}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/>\
              <text x=\"{1}\" y=\"{2:.1}\" text-anchor=\"end\">{label}</text>\n",
             w - right,
             left - 6.0,
-            y + 4.0
+            y + FONT * 0.35
         );
     }
     out += &format!(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">year</text>\n\
-         <text transform=\"translate(16 {}) rotate(-90)\" text-anchor=\"middle\">time (log scale)</text>\n",
+         <text transform=\"translate({FONT} {}) rotate(-90)\" text-anchor=\"middle\">time (log scale)</text>\n",
         (left + w - right) / 2.0,
-        h - 12.0,
-        (top + h - bottom) / 2.0
+        axis_bottom + FONT * 2.6,
+        (top + axis_bottom) / 2.0
     );
-    // Okabe–Ito colours, as in the course's measured plots.
-    let colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7"];
-    for (index, ((name, points), colour)) in series(years).iter().zip(colours).enumerate() {
+    // Fallback colours (light themes) when the page's stylesheet is absent.
+    let colours = ["#0072B2", "#B34700", "#007A55", "#A3427E"];
+    for (index, ((name, points), colour)) in series.iter().zip(colours).enumerate() {
+        let class = format!("s{}", index + 1);
         let path: Vec<String> = points
             .iter()
             .map(|&(x, ns)| format!("{:.1},{:.1}", px(x), py(ns)))
             .collect();
         out += &format!(
-            "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.2\" points=\"{}\"/>\n",
+            "<polyline class=\"series {class}\" data-name=\"{name}\" fill=\"none\" stroke=\"{colour}\" \
+             stroke-width=\"2.5\" points=\"{}\"/>\n",
             path.join(" ")
         );
         for &(x, ns) in points {
             out += &format!(
-                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{colour}\"/>",
+                "<circle class=\"point {class}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\" fill=\"{colour}\"/>",
                 px(x),
                 py(ns)
             );
         }
-        let ly = top + 10.0 + 22.0 * index as f64;
-        let lx = w - right + 14.0;
+        let ly = legend_y + row * index as f64;
         out += &format!(
-            "\n<line x1=\"{lx}\" x2=\"{}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{colour}\" stroke-width=\"2.2\"/>\
-             <text x=\"{}\" y=\"{}\">{name}</text>\n",
-            lx + 22.0,
-            lx + 28.0,
-            ly + 4.0
+            "\n<line class=\"series {class}\" data-name=\"{name}\" x1=\"{legend_x}\" x2=\"{}\" y1=\"{ly:.1}\" \
+             y2=\"{ly:.1}\" stroke=\"{colour}\" stroke-width=\"2.5\"/><text x=\"{}\" y=\"{:.1}\">{name}</text>\n",
+            legend_x + 24.0,
+            legend_x + 30.0,
+            ly + FONT * 0.35
         );
     }
-    out += "</svg></figure>\n";
+    out += "</svg>";
     out
 }
 
@@ -200,9 +284,15 @@ mod tests {
     #[test]
     fn the_plot_is_one_html_block_with_four_lines() {
         let svg = svg(&parse(DATA).unwrap());
-        assert!(svg.starts_with("<figure") && svg.ends_with("</svg></figure>\n"));
+        assert!(svg.starts_with("<figure class=\"course-plot\"><svg class=\"wide\""));
+        assert!(svg.ends_with("</svg><figcaption>The growing gap: CPU cycle vs memory access time</figcaption></figure>\n"));
         assert!(!svg.contains("\n\n"));
-        assert_eq!(svg.matches("<polyline").count(), 4);
-        assert_eq!(svg.matches("<circle").count(), 24);
+        // Two drawings (wide, narrow), each with four lines of six years.
+        assert_eq!(svg.matches("<svg class=").count(), 2);
+        assert_eq!(svg.matches("<polyline").count(), 2 * 4);
+        assert_eq!(svg.matches("<circle").count(), 2 * 24);
+        assert_eq!(svg.matches("<title>").count(), 2);
+        assert!(svg.contains("<desc>Line plot of access times (log scale) by year"));
+        assert!(svg.contains("DRAM access: 375 ns in 1980,"));
     }
 }
