@@ -2,7 +2,8 @@
 
 use course::progress::{note, step};
 use course::setup::{self, Environment};
-use course::{bench, books, paths, preprocess, results::Results, serve, site};
+use course::{bench, books, classroom, exercise, paths, preprocess, results::Results, schedule};
+use course::{serve, site};
 use std::process::{Command, ExitCode};
 
 const USAGE: &str = "\
@@ -22,6 +23,12 @@ commands:
   serve [--port N] [--no-bench]
                         quick benchmarks (if the code changed), then serve both
                         books on http://localhost:3000 with live reload
+  exercise NAME [--solution]
+                        check your answer to an exercise (correctness first,
+                        then speed where speed is the point)
+  exercise --list       every exercise, its minutes and the file to edit
+  classroom             each episode's core path against its slot (the
+                        live-teaching model; `test` runs it too)
   browser               both books (fixture results) in headless Chromium at
                         1280 and 390 px, all five themes; `test` runs it too
   preprocess            (run by mdBook) fill in results and schedule";
@@ -55,7 +62,17 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
+        ["exercise", "--list"] => exercise_list(),
+        ["exercise", name] => exercise_one(name, exercise::Answer::Mine),
+        ["exercise", name, "--solution"] => exercise_one(name, exercise::Answer::Solution),
         ["browser"] => browser_only(),
+        ["classroom"] => classroom().map(|fits| {
+            if fits {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }),
         ["preprocess", "supports", _renderer] => return ExitCode::SUCCESS,
         ["preprocess"] => preprocess::run_mdbook_protocol().map(|()| ExitCode::SUCCESS),
         ["help" | "--help" | "-h"] => {
@@ -200,6 +217,22 @@ fn test(install: bool) -> Outcome {
         ]
         .concat(),
     );
+    // The lints above see the exercises' starters; the solutions are built
+    // only with each crate's `solution` feature, so lint them that way too.
+    let solved = exercise_crates(&workspace);
+    if !solved.is_empty() {
+        let features = solved
+            .iter()
+            .map(|c| format!("{c}/solution"))
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut args = vec!["clippy"];
+        for krate in &solved {
+            args.extend(["-p", krate.as_str()]);
+        }
+        args.extend(["--features", &features, "--all-targets", "--", "-D", "warnings"]);
+        check("lints of the exercises' solutions (cargo clippy --features …/solution)", &args);
+    }
     if !env.hdf5 {
         let without = ["-p", "scientific-data", "--no-default-features"];
         check(
@@ -216,7 +249,26 @@ fn test(install: bool) -> Outcome {
             .concat(),
         );
     }
-    let mut python_skips = Vec::new();
+    {
+        let _s = step("classroom: each episode's core path against its slot");
+        match classroom() {
+            Ok(true) => {}
+            Ok(false) => {
+                failures.push("an episode's core path overruns its slot (table above)".into())
+            }
+            Err(e) => failures.push(e),
+        }
+    }
+    {
+        let _s = step("exercises: each starter fails its check, each solution passes");
+        match check_exercises(&env) {
+            Ok((mut problems, mut skipped)) => {
+                failures.append(&mut problems);
+                env.skipped.append(&mut skipped);
+            }
+            Err(e) => failures.push(e),
+        }
+    }
     if env.mpi && setup::has_mpich_beside() {
         // Every MPI, not only the default one: MPICH's launcher (Hydra)
         // differs from Open MPI's in flags and in how it ends a failed job.
@@ -229,6 +281,7 @@ fn test(install: bool) -> Outcome {
     if let Err(e) = browser_test(&env) {
         failures.push(e);
     }
+    let mut python_skips = Vec::new();
     match &env.python {
         Some(python) => {
             let _s = step("Python baselines (smoke run)");
@@ -283,6 +336,115 @@ fn test(install: bool) -> Outcome {
         );
         Ok(ExitCode::from(3))
     }
+}
+
+/// The crates that have exercises, less those `workspace` excludes.
+fn exercise_crates(workspace: &[&str]) -> Vec<String> {
+    let mut crates: Vec<String> = load_schedule()
+        .map(|s| s.exercises().map(|(_, e)| e.crate_name.clone()).collect())
+        .unwrap_or_default();
+    crates.sort();
+    crates.dedup();
+    crates.retain(|c| !workspace.contains(&c.as_str()));
+    crates
+}
+
+fn load_schedule() -> Result<schedule::Schedule, String> {
+    schedule::load(&paths::root().join("schedule.toml"))
+}
+
+fn exercise_list() -> Outcome {
+    print!("{}", exercise::list(&load_schedule()?));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `cargo xtask exercise NAME`: the checker's verdict is the exit status.
+fn exercise_one(name: &str, answer: exercise::Answer) -> Outcome {
+    let schedule = load_schedule()?;
+    let Some((_, e)) = schedule.exercise(name) else {
+        eprintln!("error: no exercise named {name:?}; `cargo xtask exercise --list` lists them");
+        return Ok(ExitCode::from(2));
+    };
+    let checked = exercise::check(&paths::root(), e, answer, exercise::Profile::Release, false)?;
+    Ok(match checked.verdict {
+        exercise::Verdict::Correct => ExitCode::SUCCESS,
+        exercise::Verdict::Wrong => ExitCode::from(1),
+        exercise::Verdict::Skipped => ExitCode::from(3),
+        exercise::Verdict::Broken(why) => {
+            eprintln!("✗ {name}: {why}");
+            ExitCode::from(1)
+        }
+    })
+}
+
+/// Prints each episode's estimate; Ok(false) when one overruns its slot.
+fn classroom() -> Result<bool, String> {
+    let rows = classroom::rows(&load_schedule()?, &paths::root().join("src"))?;
+    let (table, fits) = classroom::table(&rows);
+    eprint!("{table}");
+    Ok(fits)
+}
+
+/// Every exercise both ways, in the test build: the untouched starter must
+/// fail its check (exit 1) and the solution must pass it (exit 0).
+fn check_exercises(env: &Environment) -> Result<(Vec<String>, Vec<setup::Skipped>), String> {
+    use exercise::{Answer, Profile, Verdict};
+    let root = paths::root();
+    let schedule = load_schedule()?;
+    let (mut failures, mut skipped) = (Vec::new(), Vec::new());
+    for (_, e) in schedule.exercises() {
+        let missing = exercise::missing_files(&root, e);
+        if !missing.is_empty() {
+            failures.extend(missing);
+            continue;
+        }
+        if e.runner == schedule::Runner::Mpi && !env.mpi {
+            skipped.push(setup::Skipped {
+                check: format!("exercise {}: its MPI checker", e.name),
+                why: "no MPI on this machine".into(),
+                fix: "install MPI, then run `cargo xtask setup`".into(),
+            });
+            continue;
+        }
+        let mut answers = vec![(Answer::Solution, Verdict::Correct)];
+        if exercise::starter_edited(&root, e) {
+            note(&format!(
+                "{} is edited: its check is your answer's, not the starter's; not expected to fail",
+                e.starter_path()
+            ));
+        } else {
+            answers.insert(0, (Answer::Mine, Verdict::Wrong));
+        }
+        for (answer, expected) in answers {
+            let checked = exercise::check(&root, e, answer, Profile::Dev, true)?;
+            let last_line = checked
+                .output
+                .lines()
+                .last()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            match checked.verdict {
+                v if v == expected => note(&format!("{}: {last_line}", e.name)),
+                Verdict::Skipped => skipped.push(setup::Skipped {
+                    check: format!("exercise {} ({answer:?})", e.name),
+                    why: last_line,
+                    fix: "run `cargo xtask setup` on a machine that has what it needs".into(),
+                }),
+                got => failures.push(format!(
+                    "exercise {} with the {}: expected {expected:?}, got {got:?}\n{}",
+                    e.name,
+                    if answer == Answer::Solution {
+                        "solution"
+                    } else {
+                        "untouched starter"
+                    },
+                    checked.output.trim_end()
+                )),
+            }
+        }
+    }
+    Ok((failures, skipped))
 }
 
 /// Builds `code/from-python` into the `.venv` with maturin and runs its
@@ -470,7 +632,10 @@ fn browser_test(env: &Environment) -> Result<(), String> {
     for failure in &report.failures {
         eprintln!("    FAILED: {failure}");
     }
-    Err(format!("the browser test found {} problem(s) (listed above)", report.failures.len()))
+    Err(format!(
+        "the browser test found {} problem(s) (listed above)",
+        report.failures.len()
+    ))
 }
 
 /// `--port N` and `--no-bench`, in any order.
