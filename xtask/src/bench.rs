@@ -67,7 +67,7 @@ pub fn fingerprint(quick: bool) -> String {
     quick.hash(&mut hasher);
     let mut files = Vec::new();
     for dir in ["code", "benches"] {
-        for ext in ["rs", "py", "wgsl", "toml"] {
+        for ext in ["rs", "py", "pyx", "wgsl", "toml", "c"] {
             files.extend(crate::site::files(&root.join(dir), ext));
         }
     }

@@ -50,7 +50,7 @@ impl Estimate {
 pub fn estimate(page: &str, page_dir: &Path, item: &Item) -> Result<Estimate, String> {
     let core = core_path(&directives_as_read(page)?);
     let mut estimate = Estimate {
-        exercise_minutes: item.exercise.iter().map(|e| e.minutes).sum(),
+        exercise_minutes: item.exercise_minutes(),
         questions: item.questions.max(MIN_QUESTIONS),
         ..Estimate::default()
     };

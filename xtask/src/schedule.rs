@@ -88,6 +88,25 @@ pub struct Exercise {
     /// The plan §6 outcomes it practises.
     #[serde(default)]
     pub outcomes: Vec<u32>,
+    /// The exercise this one is an alternative to (a track of the same
+    /// task): a learner does one of them, so the group takes the longest
+    /// one's minutes.
+    pub alternative_to: Option<String>,
+}
+
+impl Item {
+    /// The minutes the episode's exercises take: alternatives count once.
+    pub fn exercise_minutes(&self) -> u32 {
+        let mut groups: Vec<(&str, u32)> = Vec::new();
+        for e in &self.exercise {
+            let group = e.alternative_to.as_deref().unwrap_or(&e.name);
+            match groups.iter_mut().find(|(name, _)| *name == group) {
+                Some((_, longest)) => *longest = (*longest).max(e.minutes),
+                None => groups.push((group, e.minutes)),
+            }
+        }
+        groups.iter().map(|(_, minutes)| minutes).sum()
+    }
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -271,7 +290,7 @@ impl Schedule {
                 problems.push(format!("{t:?} has no [[day.item.section]] rows"));
             }
             let sections: u32 = item.section.iter().map(|s| s.minutes).sum();
-            let exercises: u32 = item.exercise.iter().map(|e| e.minutes).sum();
+            let exercises = item.exercise_minutes();
             let total = sections + exercises + item.questions;
             if total != item.minutes {
                 problems.push(format!(
@@ -329,6 +348,17 @@ impl Schedule {
                         e.name
                     ));
                 }
+                if let Some(other) = &e.alternative_to
+                    && !item
+                        .exercise
+                        .iter()
+                        .any(|x| &x.name == other && x.alternative_to.is_none())
+                {
+                    problems.push(format!(
+                        "exercise {:?} is an alternative to {other:?}, which is not a first-choice exercise of the same episode",
+                        e.name
+                    ));
+                }
                 if e.outcomes.is_empty() {
                     problems.push(format!("exercise {:?} practises no outcome", e.name));
                 }
@@ -376,8 +406,12 @@ impl Schedule {
         let mut out = String::from("| Minutes | What | How |\n| --: | --- | --- |\n");
         let mut listed = Vec::new();
         let exercise_row = |e: &Exercise| {
+            let alternative = match &e.alternative_to {
+                Some(other) => format!(", instead of `{other}`"),
+                None => String::new(),
+            };
             format!(
-                "| {} | Exercise: {} (`{}`) | {} |\n",
+                "| {} | Exercise: {}{alternative} (`{}`) | {} |\n",
                 e.minutes,
                 e.title,
                 e.command(),
@@ -623,5 +657,18 @@ mod tests {
                 .any(|p| p.contains("practised by no exercise")),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn alternative_tracks_take_the_longest_ones_minutes_once() {
+        let text = EPISODE.replace(
+            "outcomes = [3]\n        [[outcome]]",
+            "outcomes = [3]\n        [[day.item.exercise]]\n        name = \"strides_gpu\"\n        title = \"T\"\n        minutes = 8\n        mode = \"solo\"\n        crate = \"gpu\"\n        alternative_to = \"strides\"\n        outcomes = [3]\n        [[outcome]]",
+        );
+        let s = parse(&text).unwrap();
+        assert_eq!(s.day[0].item[0].exercise_minutes(), 10);
+        assert_eq!(s.minute_problems(), Vec::<String>::new());
+        let timing = s.timing_markdown("day-x/arrays.md").unwrap();
+        assert!(timing.contains("| 8 | Exercise: T, instead of `strides` (`cargo xtask exercise strides_gpu`) | solo |"), "{timing}");
     }
 }
