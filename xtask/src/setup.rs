@@ -185,7 +185,7 @@ pub fn has_mpi() -> bool {
         var("MPI_PKG_CONFIG").is_some() || var("CRAY_MPICH_DIR").is_some(),
         var("MPICC").as_deref(),
         var("COURSE_MPIRUN").as_deref(),
-        |program| program_exists(program),
+        program_exists,
     )
 }
 
