@@ -1,13 +1,23 @@
 //! Collective broadcast: the root's data ends up on every rank. The root is
 //! rank 0, or the rank given as the first argument (`mpirun -n 4 broadcast 2`).
-use distributed::root_from_args;
+use course_cli::Usage;
 use mpi::traits::*;
+
+const USAGE: Usage = Usage::new("broadcast", "[ROOT]", "one rank sends three numbers to all")
+    .details("ROOT  the rank that sends, 0 to the number of ranks - 1 (default 0)");
 
 // ANCHOR: broadcast
 fn main() {
     let universe = mpi::initialize().expect("MPI is initialised once per process");
     let world = universe.world();
-    let root = root_from_args(&world, "broadcast");
+    // Every rank reads the same ROOT and knows the size: a bad ROOT stops
+    // every rank, with one line from rank 0.
+    let last = world.size() - 1;
+    let root = distributed::arguments(&world, &USAGE, |mut args| {
+        let root = args.count("ROOT", 0, 0..=last)?;
+        args.done()?;
+        Ok(root)
+    });
     let rank = world.rank();
 
     // Every rank needs a buffer of the right size; only the root's contents

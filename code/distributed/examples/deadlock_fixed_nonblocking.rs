@@ -1,12 +1,22 @@
 //! The deadlock fixed with a non-blocking send: start the send, receive,
 //! then wait for the send to complete.
+use course_cli::{Args, Usage};
 use distributed::require_ranks;
 use mpi::traits::*;
+
+const USAGE: Usage = Usage::new(
+    "deadlock_fixed_nonblocking",
+    "",
+    "the deadlock fixed with a non-blocking send (needs 2 ranks)",
+);
 
 // ANCHOR: deadlock_fixed_nonblocking
 fn main() {
     let universe = mpi::initialize().expect("MPI is initialised once per process");
     let world = universe.world();
+    // --help, or an argument this program does not take: rank 0 says so
+    // and every rank stops.
+    distributed::arguments(&world, &USAGE, Args::done);
     require_ranks(&world, 2, "deadlock_fixed_nonblocking");
     let rank = world.rank();
     if rank > 1 {

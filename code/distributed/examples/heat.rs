@@ -2,7 +2,8 @@
 //! block of cells plus one ghost cell on each side, refreshed from the
 //! neighbours (a halo exchange) before every step. Rank 0 gathers the result
 //! and compares it with the serial solver.
-use distributed::{heat_cell, heat_initial, heat_serial, partition, stop};
+use course_cli::{Args, Error, Usage};
+use distributed::{heat_cell, heat_initial, heat_serial, partition, stop_with};
 use mpi::datatype::PartitionMut;
 use mpi::point_to_point::send_receive;
 use mpi::topology::SimpleCommunicator;
@@ -12,6 +13,12 @@ const CELLS: usize = 101;
 const STEPS: usize = 500;
 /// alpha dt / dx^2: at most 1/2 for the explicit scheme to be stable.
 const R: f64 = 0.25;
+
+const USAGE: Usage = Usage::new(
+    "heat",
+    "",
+    "a heated rod on several ranks, with halo exchange, checked against the serial one",
+);
 
 // ANCHOR: halo
 /// Fills the ghost cells `u[0]` and `u[len - 1]` with the neighbours' edge
@@ -45,13 +52,15 @@ fn exchange_halo(world: &SimpleCommunicator, u: &mut [f64]) {
 fn main() {
     let universe = mpi::initialize().expect("MPI is initialised once per process");
     let world = universe.world();
+    // --help, or an argument this program does not take: rank 0 says so
+    // and every rank stops.
+    distributed::arguments(&world, &USAGE, Args::done);
     let (rank, size) = (world.rank() as usize, world.size() as usize);
     let (counts, displs) = partition(CELLS, size).expect("CELLS is not 0");
     if counts.contains(&0) {
-        stop(
-            &world,
-            &format!("error: heat: {CELLS} cells for {size} ranks leaves some idle"),
-        );
+        // Every rank knows the size: the same verdict everywhere.
+        let message = format!("heat: {CELLS} cells for {size} ranks leaves some idle");
+        stop_with(&world, &Error::Usage(message));
     }
     let (count, start) = (counts[rank] as usize, displs[rank] as usize);
 

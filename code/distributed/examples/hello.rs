@@ -1,6 +1,13 @@
 //! The SPMD teaser: `mpirun -n 4` starts this one program four times, and
 //! each copy finds out which one it is.
+use course_cli::{Args, Usage};
 use mpi::traits::*;
+
+const USAGE: Usage = Usage::new(
+    "hello",
+    "",
+    "every rank says hello with its rank and the job's size",
+);
 
 // ANCHOR: hello
 fn main() {
@@ -9,6 +16,9 @@ fn main() {
     let universe = mpi::initialize().expect("MPI is initialised once per process");
     // The "world" communicator: every process of this job.
     let world = universe.world();
+    // --help, or an argument this program does not take: rank 0 says so
+    // and every rank stops.
+    distributed::arguments(&world, &USAGE, Args::done);
     // Same program, different data: the rank (0, 1, ..., size - 1) is the
     // only thing that tells the copies apart.
     let rank = world.rank();

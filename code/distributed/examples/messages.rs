@@ -2,7 +2,8 @@
 //! three ways from rank 0 to rank 1, each timed until rank 1 has the data in
 //! its own variables and says so.
 //! `mpirun -n 2 messages [N]` (N particles, defaults to 100 000).
-use distributed::{Particle, particles, require_ranks, stop};
+use course_cli::{Usage, memory};
+use distributed::{Particle, particles, require_ranks};
 use mpi::topology::{Process, SimpleCommunicator};
 use mpi::traits::*;
 
@@ -60,15 +61,31 @@ fn time_on_rank_0(world: &SimpleCommunicator, mut exchange: impl FnMut()) -> f64
     best
 }
 
+const USAGE: Usage = Usage::new(
+    "messages",
+    "[N]",
+    "sends N particles as numbers, as a derived datatype and as JSON (needs 2 ranks)",
+)
+.details("N  particles, 1 to 1_000_000 (default 100_000): their JSON text must stay below MPI's 2^31-byte message");
+
+/// The most particles: one particle is up to about 400 bytes of JSON, and
+/// the JSON message must count fewer than 2^31 bytes (MPI counts are i32).
+const MAX_PARTICLES: usize = 1_000_000;
+
 fn main() {
     let universe = mpi::initialize().expect("MPI is initialised once per process");
     let world = universe.world();
+    let n = distributed::arguments(&world, &USAGE, |mut args| {
+        let n = args.count("N", 100_000, 1..=MAX_PARTICLES)?;
+        args.done()?;
+        Ok(n)
+    });
     require_ranks(&world, 2, "messages");
-    let n = match std::env::args().nth(1).map(|arg| arg.parse::<usize>()) {
-        None => 100_000,
-        Some(Ok(n)) if n >= 1 => n,
-        Some(_) => stop(&world, "error: messages: N must be a whole number >= 1"),
-    };
+    // Each of ranks 0 and 1 holds the particles twice (as structs and as
+    // numbers, 64 bytes each) and a JSON copy: check before allocating.
+    distributed::root_decides(&world, || {
+        memory::ensure_items_fit(2 * 5 * n as u64, 64, "particle-sized records")
+    });
     let rank = world.rank();
     let expected = particles(n);
     // The same values as plain numbers: 8 f64 per particle, 64 bytes each.

@@ -3,9 +3,20 @@
 //! small messages, its size over the bandwidth for large ones.
 //! `mpirun -n 2 pingpong [MAX_BYTES]` (MAX_BYTES defaults to 16 MiB).
 //! `benches/mpi/pingpong.c` is the same program in C.
-use distributed::{require_ranks, stop};
+use course_cli::{Usage, memory};
+use distributed::require_ranks;
 use mpi::topology::SimpleCommunicator;
 use mpi::traits::*;
+
+const USAGE: Usage = Usage::new(
+    "pingpong",
+    "[MAX_BYTES]",
+    "times messages of 8 bytes to MAX_BYTES between ranks 0 and 1 (needs 2 ranks)",
+)
+.details("MAX_BYTES  the largest message, 8 to 1_073_741_824 (1 GiB; default 16_777_216)");
+
+/// The largest message: 1 GiB, below MPI's 2^31 - 1 bytes per message.
+const MAX_MESSAGE: usize = 1 << 30;
 
 // ANCHOR: pingpong
 /// Bounces `message` between ranks 0 and 1 `rounds` times and returns the
@@ -39,15 +50,17 @@ fn rounds_for(bytes: usize) -> usize {
 fn main() {
     let universe = mpi::initialize().expect("MPI is initialised once per process");
     let world = universe.world();
+    let max_bytes = distributed::arguments(&world, &USAGE, |mut args| {
+        let max_bytes = args.count("MAX_BYTES", 16 << 20, 8..=MAX_MESSAGE)?;
+        args.done()?;
+        Ok(max_bytes)
+    });
     require_ranks(&world, 2, "pingpong");
-    let max_bytes = match std::env::args().nth(1).map(|arg| arg.parse::<usize>()) {
-        None => 16 << 20,
-        Some(Ok(n)) if n >= 8 => n,
-        Some(_) => stop(
-            &world,
-            "error: pingpong: MAX_BYTES must be a whole number >= 8",
-        ),
-    };
+    // Every rank holds one message; on one machine they share its memory.
+    let ranks = world.size() as u64;
+    distributed::root_decides(&world, || {
+        memory::ensure_items_fit(ranks * max_bytes as u64, 1, "bytes of messages")
+    });
     if world.rank() == 0 {
         println!("# bytes  one-way time (s)  bandwidth (MB/s)");
     }

@@ -1,12 +1,22 @@
 //! Pass a token once around a ring of ranks: rank 0 hands it to rank 1, rank 1
 //! to rank 2, ..., and the last rank back to rank 0. Each hop adds one.
+use course_cli::{Args, Usage};
 use distributed::require_ranks;
 use mpi::traits::*;
+
+const USAGE: Usage = Usage::new(
+    "ring",
+    "",
+    "a token goes once around a ring of ranks (needs 2 ranks)",
+);
 
 // ANCHOR: ring
 fn main() {
     let universe = mpi::initialize().expect("MPI is initialised once per process");
     let world = universe.world();
+    // --help, or an argument this program does not take: rank 0 says so
+    // and every rank stops.
+    distributed::arguments(&world, &USAGE, Args::done);
     // A ring of one rank would send the token to itself and wait forever.
     require_ranks(&world, 2, "ring");
 

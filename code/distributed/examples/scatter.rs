@@ -1,11 +1,17 @@
 //! Collective scatter: rank 0 deals out one value to each rank, itself
 //! included.
+use course_cli::{Args, Usage};
 use mpi::traits::*;
+
+const USAGE: Usage = Usage::new("scatter", "", "rank 0 deals one number out to every rank");
 
 // ANCHOR: scatter
 fn main() {
     let universe = mpi::initialize().expect("MPI is initialised once per process");
     let world = universe.world();
+    // --help, or an argument this program does not take: rank 0 says so
+    // and every rank stops.
+    distributed::arguments(&world, &USAGE, Args::done);
     let rank = world.rank();
     let root = world.process_at_rank(0);
 

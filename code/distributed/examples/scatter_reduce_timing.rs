@@ -2,21 +2,32 @@
 //! up each block, and combining the partial sums. Run it with different
 //! numbers of ranks and compare.
 //! `mpirun -n 4 scatter_reduce_timing [N]` (N defaults to 10 000 000).
-use distributed::{reduce_sum, scatter_blocks, stop, sum};
+use course_cli::{Usage, memory};
+use distributed::{MAX_COUNT, reduce_sum, scatter_blocks, stop_with, sum};
 use mpi::traits::*;
+
+const USAGE: Usage = Usage::new(
+    "scatter_reduce_timing",
+    "[N]",
+    "times the scatter, the sums and the reduce of N numbers, best of 5",
+)
+.details("N  numbers, 1 to 2_147_483_647 (MPI counts are i32; default 10_000_000)");
 
 // ANCHOR: timing
 fn main() {
     let universe = mpi::initialize().expect("MPI is initialised once per process");
     let world = universe.world();
-    let n = match std::env::args().nth(1).map(|arg| arg.parse::<usize>()) {
-        None => 10_000_000,
-        Some(Ok(n)) if n >= 1 => n,
-        Some(_) => stop(
-            &world,
-            "error: scatter_reduce_timing: N must be a whole number >= 1",
-        ),
-    };
+    // N is checked on every rank, rank 0's memory on rank 0 (as in
+    // scatter_reduce).
+    let n = distributed::arguments(&world, &USAGE, |mut args| {
+        let n = args.count("N", 10_000_000, 1..=MAX_COUNT)?;
+        args.done()?;
+        Ok(n)
+    });
+    // On one machine the blocks dealt out take as much memory again.
+    distributed::root_decides(&world, || {
+        memory::ensure_items_fit(2 * n as u64, 8, "doubles (the numbers and their blocks)")
+    });
     let data: Option<Vec<f64>> = (world.rank() == 0).then(|| (0..n).map(|i| i as f64).collect());
 
     // Best of five for each phase. Each phase ends with a barrier, so its
@@ -32,7 +43,8 @@ fn main() {
     for _ in 0..5 {
         world.barrier();
         let start = mpi::time();
-        let mine = scatter_blocks(&world, n, data.as_deref()).expect("n >= 1 was checked");
+        let mine = scatter_blocks(&world, n, data.as_deref())
+            .unwrap_or_else(|message| stop_with(&world, &message.into()));
         let start = phase(0, start);
         let partial = sum(&mine);
         let start = phase(1, start);

@@ -1,11 +1,21 @@
 //! Point-to-point: rank 0 sends a slice of numbers, rank 1 receives it.
+use course_cli::{Args, Usage};
 use distributed::require_ranks;
 use mpi::traits::*;
+
+const USAGE: Usage = Usage::new(
+    "send_recv",
+    "",
+    "rank 0 sends three numbers to rank 1 (needs 2 ranks)",
+);
 
 // ANCHOR: send_recv
 fn main() {
     let universe = mpi::initialize().expect("MPI is initialised once per process");
     let world = universe.world();
+    // --help, or an argument this program does not take: rank 0 says so
+    // and every rank stops.
+    distributed::arguments(&world, &USAGE, Args::done);
     require_ranks(&world, 2, "send_recv");
     let rank = world.rank();
 

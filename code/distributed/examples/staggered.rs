@@ -1,6 +1,7 @@
 //! Blocking, seen from the clock: rank 1 naps before each receive, and rank
 //! 0 notes how long its sends take to return.
 //! `mpirun -n 2 staggered`
+use course_cli::{Args, Usage};
 use distributed::require_ranks;
 use mpi::traits::*;
 use std::time::Duration;
@@ -8,10 +9,19 @@ use std::time::Duration;
 /// How long rank 1 naps before each of its receives.
 const NAP: Duration = Duration::from_millis(500);
 
+const USAGE: Usage = Usage::new(
+    "staggered",
+    "",
+    "when send and synchronous_send return, against a late receiver (needs 2 ranks)",
+);
+
 // ANCHOR: staggered
 fn main() {
     let universe = mpi::initialize().expect("MPI is initialised once per process");
     let world = universe.world();
+    // --help, or an argument this program does not take: rank 0 says so
+    // and every rank stops.
+    distributed::arguments(&world, &USAGE, Args::done);
     require_ranks(&world, 2, "staggered");
     let rank = world.rank();
     world.barrier(); // both clocks start together

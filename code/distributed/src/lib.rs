@@ -2,6 +2,7 @@
 //! ("ranks") by `mpirun`, that share no memory and cooperate by sending
 //! messages. Helpers shared by the episode's examples.
 
+use course_cli::{Args, Error, Usage};
 use mpi::collective::SystemOperation;
 use mpi::datatype::Partition;
 use mpi::topology::SimpleCommunicator;
@@ -52,6 +53,64 @@ pub fn finalize_and_exit(code: i32) -> ! {
     std::process::exit(code);
 }
 // ANCHOR_END: require_ranks
+
+// ANCHOR: arguments
+/// Reads the program's arguments on every rank with `read`.
+///
+/// Every rank sees the same command line, so every rank reaches the same
+/// verdict: on `--help` or a usage error rank 0 alone prints it, and every
+/// rank leaves MPI cleanly with the same exit code (0 after the help, 2 for
+/// a wrong command line). No rank is left waiting for the others.
+pub fn arguments<T>(
+    world: &SimpleCommunicator,
+    usage: &Usage,
+    read: impl FnOnce(Args) -> Result<T, Error>,
+) -> T {
+    match Args::from_env(usage).and_then(read) {
+        Ok(value) => value,
+        Err(error) => stop_with(world, &error),
+    }
+}
+
+/// Stops the job because of `error`, which every rank has found: rank 0
+/// reports it (one line, or the help), every rank waits until it has, then
+/// leaves MPI and exits with the error's code (see [`require_ranks`] for
+/// why not `abort`).
+pub fn stop_with(world: &SimpleCommunicator, error: &Error) -> ! {
+    if world.rank() == 0 {
+        error.report();
+    }
+    world.barrier();
+    finalize_and_exit(i32::from(error.exit_code()));
+}
+
+/// Runs `check` on rank 0 alone and tells every rank the verdict, for what
+/// only rank 0 knows: whether its memory holds the whole array it deals
+/// out, whether it could write the output. On an error rank 0 prints it and
+/// every rank stops with its exit code; otherwise all go on.
+pub fn root_decides(world: &SimpleCommunicator, check: impl FnOnce() -> Result<(), Error>) {
+    let mut failure = None;
+    let mut code = 0u8;
+    if world.rank() == 0 {
+        if let Err(error) = check() {
+            code = error.exit_code().max(1);
+            failure = Some(error);
+        }
+    }
+    world.process_at_rank(0).broadcast_into(&mut code);
+    if code != 0 {
+        if let Some(error) = failure {
+            error.report();
+        }
+        world.barrier();
+        finalize_and_exit(i32::from(code));
+    }
+}
+
+/// The largest count of one MPI message or collective: counts are `i32`
+/// in the MPI 3 C interface, so no more than 2^31 - 1 elements.
+pub const MAX_COUNT: usize = i32::MAX as usize;
+// ANCHOR_END: arguments
 
 // ANCHOR: root_from_args
 /// The root rank named by the first command-line argument, or `0` without

@@ -37,16 +37,13 @@ fn broadcast_delivers_the_roots_data_everywhere() {
 
 #[test]
 fn broadcast_refuses_a_root_that_is_not_a_rank() {
-    for (name, bad) in [
-        ("broadcast", "2"),
-        ("broadcast", "one"),
-        ("broadcast", "-1"),
+    for (bad, why) in [
+        ("2", "ROOT must be at most 1, got 2"),
+        ("one", "ROOT must be a whole number, got \"one\""),
+        ("-1", "ROOT must be at least 0, got -1"),
     ] {
-        let run = run(2, name, &[bad]);
-        assert_error(
-            &run,
-            &format!("error: {name}: the root must be a rank from 0 to 1, got `{bad}`"),
-        );
+        let run = run(2, "broadcast", &[bad]);
+        assert_error(&run, &format!("error: {why} (usage: broadcast [ROOT])"));
     }
 }
 

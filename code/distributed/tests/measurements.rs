@@ -44,7 +44,7 @@ fn pingpong_needs_two_ranks_and_a_size() {
     assert_needs_ranks("pingpong", 2);
     assert_error(
         &run(2, "pingpong", &["4"]),
-        "error: pingpong: MAX_BYTES must be a whole number >= 8",
+        "error: MAX_BYTES must be at least 8, got 4 (usage: pingpong [MAX_BYTES])",
     );
 }
 
@@ -109,6 +109,6 @@ fn scatter_reduce_timing_reports_three_phases_and_a_correct_sum() {
 fn scatter_reduce_timing_refuses_zero() {
     assert_error(
         &run(2, "scatter_reduce_timing", &["0"]),
-        "error: scatter_reduce_timing: N must be a whole number >= 1",
+        "error: N must be at least 1, got 0 (usage: scatter_reduce_timing [N])",
     );
 }

@@ -45,8 +45,11 @@ fn scatter_reduce_refuses_a_bad_n_with_one_line() {
     let zero = run(2, "scatter_reduce", &["0"]);
     assert_error(
         &zero,
-        "error: scatter_reduce: there is nothing to share out: n must be at least 1",
+        "error: N must be at least 1, got 0 (usage: scatter_reduce [N])",
     );
     let word = run(2, "scatter_reduce", &["ten"]);
-    assert_error(&word, "error: scatter_reduce: N must be a whole number");
+    assert_error(
+        &word,
+        "error: N must be a whole number, got \"ten\" (usage: scatter_reduce [N])",
+    );
 }
