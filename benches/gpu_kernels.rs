@@ -2,9 +2,14 @@
 //! the CPU/GPU crossover. Ids are `gpu/<topic>/<variant>/<size>`:
 //!
 //! - `gpu/reduce/{cpu,gpu}-{sum,l2-norm}/<n>`: data already on the GPU,
-//!   many reductions back to back (bytes read per second);
+//!   many reductions back to back (bytes read per second), also at the
+//!   sizes beyond every cache of `gpu_basics` (see `beyond_cache_sizes`);
 //! - `gpu/matmul/{naive,tiled}/<n>`: n × n products, operands on the GPU
-//!   (elements = floating-point operations, so the page shows FLOP/s);
+//!   (elements = floating-point operations, so the page shows FLOP/s), next
+//!   to the CPU at its best on one core: `cpu-ndarray-dot` (`ndarray`'s
+//!   `dot` in `f32`, matrixmultiply's packed kernels) and `cpu-blocked` (the
+//!   course's cache-blocked product from The stack, which is `f64`: half the
+//!   numbers per SIMD register), up to n = 1024;
 //! - `gpu/fusion/{chain,fused}/<n>`: w · (a − b)² over n elements;
 //! - `gpu/crossover/<way>/<n>`: one sum of n floats, as a program pays for
 //!   it: `cpu`, `gpu-with-transfers` (upload, kernels, read back),
@@ -23,7 +28,9 @@ use gpu::matmul::{Kernel, Product, flops};
 use gpu::reduce::{Reducer, l2_norm_cpu, sum_cpu};
 use gpu::timing::{gpu_time, wall_clock};
 use gpu::{GpuContext, GpuError};
-use gpu_adapter::record_adapter;
+use gpu_adapter::{beyond_cache_sizes, record_adapter};
+use stack::blocked_matmul::{Shape, blocked};
+use stack::ndarray::Array2;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -110,12 +117,27 @@ fn reduce(c: &mut Criterion, ctx: &GpuContext, sizes: &[usize]) {
     group.finish();
 }
 
+/// The CPU rows of the matrix product stop here: beyond, one product takes
+/// seconds on one core.
+const CPU_MATMUL_UP_TO: usize = 1024;
+
 fn matmul(c: &mut Criterion, ctx: &GpuContext, sizes: &[usize]) {
     let mut group = c.benchmark_group("gpu/matmul");
     for &n in sizes {
         let a = ok(ctx.storage_buffer("A", &values(n * n)));
         let b = ok(ctx.storage_buffer("B", &values(n * n)));
         group.throughput(Throughput::Elements(flops(n, n, n)));
+        if n <= CPU_MATMUL_UP_TO {
+            let a_nd = Array2::from_shape_vec((n, n), values(n * n)).expect("n·n elements");
+            let b_nd = a_nd.clone();
+            group.bench_function(BenchmarkId::new("cpu-ndarray-dot", n), |bench| {
+                bench.iter(|| black_box(&a_nd).dot(black_box(&b_nd)))
+            });
+            let a64: Vec<f64> = values(n * n).into_iter().map(f64::from).collect();
+            group.bench_function(BenchmarkId::new("cpu-blocked", n), |bench| {
+                bench.iter(|| blocked(black_box(&a64), black_box(&a64), Shape::square(n)))
+            });
+        }
         for (name, kernel) in [("naive", Kernel::Naive), ("tiled", Kernel::Tiled)] {
             let product = ok(Product::new(ctx, kernel, &a, &b, (n, n, n)));
             group.bench_function(BenchmarkId::new(name, n), |bench| {
@@ -204,7 +226,15 @@ fn main() {
         std::process::exit(1);
     }
 
-    let sizes = sizes(measuring, full, ctx.is_software());
+    let mut sizes = sizes(measuring, full, ctx.is_software());
+    if measuring {
+        // Reductions read every byte once: measure them beyond every cache
+        // too, where bytes per second are memory bandwidth.
+        let largest = sizes.reduce.iter().copied().max().unwrap_or(0);
+        let beyond = beyond_cache_sizes(&ctx, full).into_iter();
+        sizes.reduce.extend(beyond.filter(|&n| n > largest));
+        sizes.reduce.dedup();
+    }
     let mut c = Criterion::default().configure_from_args();
     reduce(&mut c, &ctx, &sizes.reduce);
     matmul(&mut c, &ctx, &sizes.matmul);

@@ -18,6 +18,8 @@ const STORAGE_USAGE: wgpu::BufferUsages = wgpu::BufferUsages::STORAGE
 pub enum GpuError {
     /// No Vulkan, Metal or DX12 adapter: no GPU and no software driver.
     NoAdapter,
+    /// `WGPU_ADAPTER_NAME` asked for an adapter that is not there.
+    NoSuchAdapter { wanted: String, found: Vec<String> },
     /// An adapter was found but refused to give us a device.
     NoDevice(String),
     /// The two input arrays of an element-wise operation differ in length.
@@ -28,6 +30,8 @@ pub enum GpuError {
     Shader(String),
     /// Waiting for the GPU or mapping a buffer for reading failed.
     Readback(String),
+    /// An array was handed to a backend other than the one it lives on.
+    WrongPlace(&'static str),
 }
 
 impl fmt::Display for GpuError {
@@ -37,6 +41,11 @@ impl fmt::Display for GpuError {
                 f,
                 "no GPU adapter found: install a Vulkan driver (on Debian/Ubuntu: \
                  apt install mesa-vulkan-drivers) or run on a machine with a GPU"
+            ),
+            GpuError::NoSuchAdapter { wanted, found } => write!(
+                f,
+                "no GPU adapter's name contains {wanted:?} (WGPU_ADAPTER_NAME); found: {}",
+                found.join(", ")
             ),
             GpuError::NoDevice(why) => write!(f, "the GPU adapter gave no device: {why}"),
             GpuError::LengthMismatch { left, right } => {
@@ -48,6 +57,7 @@ impl fmt::Display for GpuError {
             ),
             GpuError::Shader(why) => write!(f, "invalid compute shader: {why}"),
             GpuError::Readback(why) => write!(f, "reading results back from the GPU failed: {why}"),
+            GpuError::WrongPlace(what) => write!(f, "array in the wrong place: {what}"),
         }
     }
 }
@@ -87,11 +97,16 @@ impl GpuContext {
         desc.backends = wgpu::Backends::VULKAN | wgpu::Backends::METAL | wgpu::Backends::DX12;
         let instance = wgpu::Instance::new(desc);
 
-        let adapter = pollster::block_on(instance.request_adapter(&wgpu::RequestAdapterOptions {
-            power_preference: wgpu::PowerPreference::HighPerformance,
-            ..Default::default()
-        }))
-        .map_err(|_| GpuError::NoAdapter)?;
+        // `WGPU_ADAPTER_NAME=A100` picks an adapter by name (wgpu's own
+        // helpers read the same variable); otherwise wgpu picks one.
+        let adapter = match std::env::var("WGPU_ADAPTER_NAME") {
+            Ok(wanted) if !wanted.trim().is_empty() => adapter_named(&instance, &wanted)?,
+            _ => pollster::block_on(instance.request_adapter(&wgpu::RequestAdapterOptions {
+                power_preference: wgpu::PowerPreference::HighPerformance,
+                ..Default::default()
+            }))
+            .map_err(|_| GpuError::NoAdapter)?,
+        };
 
         // Ask for everything the adapter offers, so large arrays fit.
         let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
@@ -334,6 +349,23 @@ impl GpuContext {
     // ANCHOR_END: read_back
 }
 
+/// The first adapter whose name contains `wanted`, ignoring case.
+fn adapter_named(instance: &wgpu::Instance, wanted: &str) -> Result<wgpu::Adapter, GpuError> {
+    let adapters = pollster::block_on(instance.enumerate_adapters(wgpu::Backends::all()));
+    let names: Vec<String> = adapters.iter().map(|a| a.get_info().name).collect();
+    match names
+        .iter()
+        .position(|name| name.to_lowercase().contains(&wanted.trim().to_lowercase()))
+    {
+        Some(at) => adapters.into_iter().nth(at).ok_or(GpuError::NoAdapter),
+        None if names.is_empty() => Err(GpuError::NoAdapter),
+        None => Err(GpuError::NoSuchAdapter {
+            wanted: wanted.to_string(),
+            found: names,
+        }),
+    }
+}
+
 /// The context for a GPU test, or `None` when the test should be skipped.
 ///
 /// The rule: with no adapter and `COURSE_SKIP_GPU` set (the course pipeline
@@ -375,9 +407,14 @@ mod tests {
         let errors = [
             GpuError::NoAdapter,
             GpuError::NoDevice("x".into()),
+            GpuError::NoSuchAdapter {
+                wanted: "x".into(),
+                found: vec!["a".into(), "b".into()],
+            },
             GpuError::LengthMismatch { left: 3, right: 4 },
             GpuError::TooLarge { bytes: 8, limit: 4 },
             GpuError::Readback("x".into()),
+            GpuError::WrongPlace("x"),
         ];
         for error in errors {
             let message = error.to_string();

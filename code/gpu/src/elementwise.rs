@@ -3,6 +3,7 @@
 //! version that works on buffers already on the GPU (for timing kernels
 //! without the transfers).
 
+use crate::timing::Dispatch;
 use crate::{GpuContext, GpuError};
 
 /// Must match `@workgroup_size` in every element-wise kernel.
@@ -64,7 +65,49 @@ impl Elementwise {
 }
 // ANCHOR_END: elementwise
 
+/// An element-wise kernel with its buffers bound (see [`Elementwise::bind`]).
+pub struct Bound {
+    pipeline: wgpu::ComputePipeline,
+    bindings: wgpu::BindGroup,
+    workgroups: u32,
+}
+
+impl Dispatch for Bound {
+    fn record(&self, pass: &mut wgpu::ComputePass<'_>) {
+        pass.set_pipeline(&self.pipeline);
+        pass.set_bind_group(0, &self.bindings, &[]);
+        pass.dispatch_workgroups(self.workgroups, 1, 1);
+    }
+}
+
+impl Bound {
+    /// Queues one dispatch; returns at once, like [`Elementwise::run`].
+    pub fn submit(&self, ctx: &GpuContext) {
+        let mut encoder = ctx.device.create_command_encoder(&Default::default());
+        self.record(&mut encoder.begin_compute_pass(&Default::default()));
+        ctx.queue.submit([encoder.finish()]);
+    }
+}
+
 impl Elementwise {
+    /// The kernel bound to three buffers once, ready to be dispatched again
+    /// and again: what a benchmark of the kernel itself should time, since
+    /// `run` checks and binds the buffers anew on every call.
+    pub fn bind(
+        &self,
+        ctx: &GpuContext,
+        a: &wgpu::Buffer,
+        b: &wgpu::Buffer,
+        out: &wgpu::Buffer,
+    ) -> Result<Bound, GpuError> {
+        let len = out.size() as usize / size_of::<f32>();
+        Ok(Bound {
+            pipeline: self.pipeline.clone(),
+            bindings: ctx.bind_group(&self.pipeline, &[a, b, out])?,
+            workgroups: workgroups_for(len),
+        })
+    }
+
     /// `add.wgsl`: `out[i] = a[i] + b[i]`.
     pub fn add(ctx: &GpuContext) -> Result<Self, GpuError> {
         Elementwise::new(ctx, crate::add::ADD_WGSL, "add")

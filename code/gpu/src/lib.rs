@@ -24,7 +24,7 @@ pub use casts::{float_to_int_gpu, wgsl_i32, wgsl_u32};
 pub use check::{F32_TOLERANCE, max_relative_error};
 pub use context::{GpuContext, GpuError, test_context};
 pub use elementwise::{
-    Elementwise, MAX_WORKGROUPS, WORKGROUP_SIZE, sqdiff, sqdiff_cpu, workgroups_for,
+    Bound, Elementwise, MAX_WORKGROUPS, WORKGROUP_SIZE, sqdiff, sqdiff_cpu, workgroups_for,
 };
 pub use kinetic_energy::{kinetic_energy, kinetic_energy_cpu};
 pub use precision::{add_f64, f64_context, supports_f64};

@@ -108,10 +108,15 @@ impl Product {
 
     /// Runs the kernel and copies C back.
     pub fn run(&self, ctx: &GpuContext) -> Result<Vec<f32>, GpuError> {
+        ctx.read_back(&self.submit(ctx))
+    }
+
+    /// Queues the kernel and returns C's buffer, which stays on the GPU.
+    pub fn submit(&self, ctx: &GpuContext) -> wgpu::Buffer {
         let mut encoder = ctx.device.create_command_encoder(&Default::default());
         self.record(&mut encoder.begin_compute_pass(&Default::default()));
         ctx.queue.submit([encoder.finish()]);
-        ctx.read_back(&self.c)
+        self.c.clone()
     }
 }
 

@@ -121,3 +121,28 @@ fn recursion_does_not_compile_and_the_loop_does() {
     let expected: Vec<u32> = n.iter().map(|&k| factorial_cpu(k)).collect();
     assert_eq!(factorial_gpu(&ctx, &n).unwrap(), expected);
 }
+
+/// A barrier that only some invocations reach breaks WGSL's rule (every
+/// invocation of a workgroup must reach the same barriers), yet wgpu's
+/// shader compiler, naga 30, accepts it: its uniformity analysis records
+/// that a barrier needs uniform control flow but reports violations only
+/// for derivatives (naga 30.0.1, `valid/analyzer.rs`, `process_block`).
+/// This test pins that down: when it fails, naga has started rejecting the
+/// mistake, and the pages can say so.
+#[test]
+fn naga_30_compiles_a_barrier_in_non_uniform_control_flow() {
+    let Some(ctx) = test_context() else { return };
+    let shader = "
+        @group(0) @binding(0) var<storage, read_write> data: array<f32>;
+        var<workgroup> shared_values: array<f32, 256>;
+
+        @compute @workgroup_size(256)
+        fn main(@builtin(local_invocation_id) local: vec3<u32>) {
+            shared_values[local.x] = data[local.x];
+            if (local.x < 128u) {
+                workgroupBarrier(); // reached by half of the workgroup only
+                data[local.x] = shared_values[local.x + 128u];
+            }
+        }";
+    assert!(ctx.compute_pipeline(shader, "main").is_ok());
+}

@@ -154,10 +154,32 @@ fn backend_choice_gives_the_same_answer_on_every_backend() {
         run.assert_success();
         assert_eq!(
             lines(&run),
-            [first_line.as_str(), "1000 numbers: mean 1.5000, rms 1.8708"],
+            [
+                first_line.as_str(),
+                "1000 numbers: mean 1.5000, rms 1.8708 (exact: 1.5000, 1.8708)"
+            ],
             "{choice}"
         );
     }
+}
+
+#[test]
+fn backend_choice_is_exact_up_to_its_stated_bound_and_shows_exact_beyond() {
+    // 3.5 N < 2^24 up to N = 4 793 490: every running total is exact.
+    let run = run_example("backend_choice", &["--backend", "cpu", "4793490"], LIMIT);
+    run.assert_success();
+    assert_eq!(
+        lines(&run)[1],
+        "4793490 numbers: mean 1.5000, rms 1.8708 (exact: 1.5000, 1.8708)"
+    );
+    // Far beyond, f32 running totals round: the exact values are printed
+    // beside the backend's, whatever they are.
+    let run = run_example("backend_choice", &["--backend", "cpu", "40000000"], LIMIT);
+    run.assert_success();
+    assert!(
+        lines(&run)[1].ends_with("(exact: 1.5000, 1.8708)"),
+        "{run:#?}"
+    );
 }
 
 /// Every GPU II example that takes N.
@@ -187,7 +209,10 @@ fn backend_choice_explains_its_usage() {
     let usage = "usage: backend_choice --backend cpu|gpu|auto [N]";
     for (args, message) in [
         (&[][..], "which backend? --backend is missing"),
-        (&["--backend"][..], "--backend needs a value"),
+        (
+            &["--backend"][..],
+            "--backend needs a value (--backend cpu|gpu|auto)",
+        ),
         (
             &["--backend", "tpu"][..],
             "unknown backend \"tpu\" (use cpu, gpu or auto)",
@@ -196,7 +221,18 @@ fn backend_choice_explains_its_usage() {
             &["--backend", "cpu", "many"][..],
             "N must be a whole number, got \"many\"",
         ),
-        (&["--backend", "cpu", "0"][..], "N must be at least 1"),
+        (
+            &["--backend", "cpu", "0"][..],
+            "N must be at least 1, got 0",
+        ),
+        (
+            &["--backend", "cpu", "10", "20"][..],
+            "unexpected argument \"20\"",
+        ),
+        (
+            &["--backend", "cpu", "3000000000"][..],
+            "N must be at most 2_000_000_000, got 3000000000",
+        ),
     ] {
         let run = run_example("backend_choice", args, LIMIT);
         assert_eq!(run.code, Some(2), "{args:?}: {run:#?}");
@@ -248,7 +284,7 @@ mod no_adapter {
             lines(&run),
             [
                 "backend: cpu (auto: no GPU adapter)",
-                "1000 numbers: mean 1.5000, rms 1.8708"
+                "1000 numbers: mean 1.5000, rms 1.8708 (exact: 1.5000, 1.8708)"
             ]
         );
     }
