@@ -3,11 +3,13 @@
 //!
 //!     cargo build --release -p capstone-mpi --example heat_mpi
 //!     mpirun -n 4 target/release/examples/heat_mpi 500 500 1000
-use capstone::{Args, parse_args};
+use capstone::{read_args, usage};
 use capstone_mpi::{heat_mpi, rows_per_rank};
-use distributed::stop;
+use course_cli::{Error, Usage};
 use mpi::traits::*;
 use std::time::Instant;
+
+const USAGE: Usage = usage("heat_mpi");
 
 // ANCHOR: main
 fn main() {
@@ -16,10 +18,14 @@ fn main() {
     let size = world.size() as usize;
     // Every rank reads the same arguments and reaches the same verdict;
     // rank 0 alone prints it.
-    let words: Vec<String> = std::env::args().skip(1).collect();
-    let args = parse_args(&words)
-        .and_then(|args| rows_per_rank(args.ny, size).map(|_| args))
-        .unwrap_or_else(|message| stop(&world, &Args::error_line("heat_mpi", &message)));
+    let args = distributed::arguments(&world, &USAGE, |args| {
+        let args = read_args(args)?;
+        rows_per_rank(args.ny, size).map_err(|message| USAGE.error(message))?;
+        Ok(args)
+    });
+    // On one machine every rank holds a start grid, and rank 0 two more
+    // (the gathered field and its image): rank 0 checks for all of them.
+    distributed::root_decides(&world, || args.ensure_memory(size as u64 + 2));
     let start = args.start();
 
     // Time from the moment all ranks are ready until the slowest is done.
@@ -29,17 +35,17 @@ fn main() {
     world.barrier();
     let seconds = clock.elapsed().as_secs_f64();
 
-    if let Some(end) = end {
+    // Rank 0 has the field: it prints the lines and writes the image, and
+    // tells every rank whether that worked, so all exit with one status.
+    distributed::root_decides(&world, || {
+        let Some(end) = &end else { return Ok(()) };
         let ranks = if size == 1 {
             "1 rank".into()
         } else {
             format!("{size} ranks")
         };
         println!("{}", args.describe("heat_mpi", &ranks));
-        if let Err(message) = args.finish(&end, seconds) {
-            eprintln!("error: {message}");
-            world.abort(1);
-        }
-    }
+        args.finish(end, seconds).map_err(Error::failed)
+    });
 }
 // ANCHOR_END: main

@@ -2,22 +2,27 @@
 //! edges. Every other solution must print the same checksum.
 //!
 //!     cargo run --release -p capstone --example heat_serial -- 500 500 1000
-use capstone::{Args, heat_serial};
+use capstone::{heat_serial, read_args, usage};
+use course_cli::{Usage, run};
 use std::time::Instant;
 
+const USAGE: Usage = usage("heat_serial");
+
 // ANCHOR: main
-fn main() {
-    let args = Args::from_env_or_exit("heat_serial");
-    println!("{}", args.describe("heat_serial", "serial"));
-    let start = args.start();
+fn main() -> std::process::ExitCode {
+    run(&USAGE, |args| {
+        let args = read_args(args)?;
+        // The start and the two buffers the steps take turns in.
+        args.ensure_memory(3)?;
+        println!("{}", args.describe("heat_serial", "serial"));
+        let start = args.start();
 
-    let clock = Instant::now();
-    let end = heat_serial(&start, args.steps, args.diffusion.r);
-    let seconds = clock.elapsed().as_secs_f64();
+        let clock = Instant::now();
+        let end = heat_serial(&start, args.steps, args.diffusion.r);
+        let seconds = clock.elapsed().as_secs_f64();
 
-    if let Err(message) = args.finish(&end, seconds) {
-        eprintln!("error: {message}");
-        std::process::exit(1);
-    }
+        args.finish(&end, seconds)?;
+        Ok(())
+    })
 }
 // ANCHOR_END: main

@@ -2,10 +2,34 @@
 //! of them take the same arguments and print the same lines.
 
 use crate::{Checksum, Diffusion, Grid, MAX_CELLS};
+use course_cli::files::write_atomically;
+use course_cli::{Error, Usage, memory};
+use std::io::Write;
 use std::path::PathBuf;
 
 /// What follows the program's name in every usage line.
 pub const USAGE_ARGUMENTS: &str = "NX NY STEPS [--dt DT] [--image FILE.pgm]";
+
+/// The most cell updates (NX x NY x STEPS) one run may ask for: about ten
+/// seconds of the serial solution on a laptop core, a minute on a slow one.
+pub const MAX_UPDATES: u64 = 10_000_000_000;
+
+/// The command line of the solution called `program`, for `--help` and
+/// the usage errors.
+pub const fn usage(program: &'static str) -> Usage {
+    Usage::new(
+        program,
+        USAGE_ARGUMENTS,
+        "the heat equation on a plate: a hot square spreading, cold edges",
+    )
+    .details(
+        "NX NY    cells across and down, each at least 1, NX x NY at most 268_435_456
+         STEPS    time steps, 0 or more, NX x NY x STEPS at most 10_000_000_000
+         --dt DT  time step (default 0.2), stable up to 0.25
+         --image FILE.pgm  save the last field as a grey-scale image",
+    )
+    .options(&[("--dt", "DT"), ("--image", "FILE.pgm")])
+}
 
 /// The examples' arguments: grid size, number of steps, time step (the
 /// diffusivity and the grid spacing are both 1), and where to save an image.
@@ -19,56 +43,29 @@ pub struct Args {
     pub image: Option<PathBuf>,
 }
 
-/// Reads `NX NY STEPS [--dt DT] [--image FILE.pgm]` (the arguments after the
-/// program's name). The error is one line, without the usage.
-pub fn parse_args(args: &[String]) -> Result<Args, String> {
-    let mut positional = Vec::new();
-    let mut dt = 0.2;
-    let mut image = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let mut value = |name: &str| {
-            rest.next()
-                .ok_or_else(|| format!("{arg} needs a value ({arg} {name})"))
-        };
-        match arg.as_str() {
-            "--dt" => {
-                let text = value("DT")?;
-                dt = text
-                    .trim()
-                    .parse()
-                    .map_err(|_| format!("DT must be a number, got {text:?}"))?;
-            }
-            "--image" => image = Some(PathBuf::from(value("FILE.pgm")?)),
-            option if option.starts_with("--") => {
-                return Err(format!("unknown option {option:?}"));
-            }
-            _ => positional.push(arg),
-        }
-    }
-    let [nx, ny, steps] = positional[..] else {
-        return Err(format!(
-            "expected 3 arguments NX NY STEPS, got {}",
-            positional.len()
-        ));
-    };
-    let whole = |name: &str, text: &str, least: usize| match text.trim().parse::<usize>() {
-        Ok(n) if n >= least => Ok(n),
-        _ => Err(format!(
-            "{name} must be a whole number of at least {least}, got {text:?}"
-        )),
-    };
-    let (nx, ny, steps) = (
-        whole("NX", nx, 1)?,
-        whole("NY", ny, 1)?,
-        whole("STEPS", steps, 0)?,
-    );
-    if nx.checked_mul(ny).is_none_or(|cells| cells > MAX_CELLS) {
-        return Err(format!(
+/// Reads `NX NY STEPS [--dt DT] [--image FILE.pgm]` from a parsed command
+/// line: every number in its range, the grid and the work bounded, the
+/// time step stable.
+pub fn read_args(mut args: course_cli::Args) -> Result<Args, Error> {
+    let dt = args.option_number("--dt", 0.2, f64::MIN..=f64::MAX)?;
+    let image = args.option_path("--image")?;
+    let nx: usize = args.required_count("NX", 1..=MAX_CELLS)?;
+    let ny: usize = args.required_count("NY", 1..=MAX_CELLS)?;
+    let steps: usize = args.required_count("STEPS", 0..=MAX_UPDATES as usize)?;
+    let cells = nx.checked_mul(ny).filter(|&cells| cells <= MAX_CELLS);
+    let Some(cells) = cells else {
+        return Err(args.error(format!(
             "{nx} x {ny} cells is more than the {MAX_CELLS} these examples allow"
-        ));
+        )));
+    };
+    if (cells as u64).saturating_mul(steps as u64) > MAX_UPDATES {
+        return Err(args.error(format!(
+            "{nx} x {ny} cells x {steps} steps is more than the {MAX_UPDATES} cell updates \
+             these examples allow"
+        )));
     }
-    let diffusion = Diffusion::new(1.0, 1.0, dt)?;
+    let diffusion = Diffusion::new(1.0, 1.0, dt).map_err(|m| args.error(m))?;
+    args.done()?;
     Ok(Args {
         nx,
         ny,
@@ -79,16 +76,38 @@ pub fn parse_args(args: &[String]) -> Result<Args, String> {
     })
 }
 
-impl Args {
-    /// The arguments of this process, or exit with status 2 and one line of
-    /// error with the usage. (The MPI program cannot use this: only one of
-    /// its ranks should speak.)
-    pub fn from_env_or_exit(program: &str) -> Args {
-        let args: Vec<String> = std::env::args().skip(1).collect();
-        parse_args(&args).unwrap_or_else(|message| {
-            eprintln!("{}", Args::error_line(program, &message));
-            std::process::exit(2);
+/// [`read_args`] on a list of words, for tests: the error is its message,
+/// without the usage that the programs add.
+pub fn parse_args(words: &[String]) -> Result<Args, String> {
+    let raw = words.iter().map(std::ffi::OsString::from);
+    course_cli::Args::parse(&usage("heat"), raw)
+        .and_then(read_args)
+        .map_err(|error| {
+            let line = error.to_string();
+            let message = line.split(" (usage: ").next().unwrap_or_default();
+            message.to_string()
         })
+}
+
+impl Args {
+    /// The arguments of this process, or exit: with status 0 after
+    /// `--help`, 2 and one line of error with the usage otherwise. Nothing
+    /// needs cleaning up yet when the arguments are read. (The MPI program
+    /// reads them with `distributed::arguments`: only one rank should speak.)
+    pub fn from_env_or_exit(program: &'static str) -> Args {
+        course_cli::Args::from_env(&usage(program))
+            .and_then(read_args)
+            .unwrap_or_else(|error| {
+                error.report();
+                std::process::exit(i32::from(error.exit_code()));
+            })
+    }
+
+    /// Fails in one line unless this machine has the memory for `copies`
+    /// grids of this size (a solution holds its start and two buffers).
+    pub fn ensure_memory(&self, copies: u64) -> Result<(), Error> {
+        let floats = copies.saturating_mul((self.nx * self.ny) as u64);
+        memory::ensure_items_fit(floats, 4, "grid values (f32)")
     }
 
     /// `error: <message> (usage: <program> NX NY STEPS ...)`.
@@ -119,8 +138,10 @@ impl Args {
             updates / seconds.max(1e-9) / 1e6
         );
         if let Some(path) = &self.image {
-            std::fs::write(path, end.to_pgm())
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            // Written whole or not at all: a full disk leaves no image
+            // that looks valid.
+            write_atomically(path, |file| file.write_all(&end.to_pgm()))
+                .map_err(|e| e.to_string())?;
             println!("image: {}", path.display());
         }
         Ok(())
@@ -150,22 +171,14 @@ mod tests {
     #[test]
     fn bad_arguments_are_one_line_errors() {
         let cases = [
-            ("200 100", "expected 3 arguments NX NY STEPS, got 2"),
-            (
-                "0 10 5",
-                "NX must be a whole number of at least 1, got \"0\"",
-            ),
-            (
-                "10 ten 5",
-                "NY must be a whole number of at least 1, got \"ten\"",
-            ),
-            (
-                "10 10 -1",
-                "STEPS must be a whole number of at least 0, got \"-1\"",
-            ),
+            ("200 100", "missing STEPS"),
+            ("0 10 5", "NX must be at least 1, got 0"),
+            ("10 ten 5", "NY must be a whole number, got \"ten\""),
+            ("10 10 -1", "STEPS must be at least 0, got -1"),
+            ("10 10 5 6", "unexpected argument \"6\""),
             ("10 10 5 --dt", "--dt needs a value (--dt DT)"),
-            ("10 10 5 --dt fast", "DT must be a number, got \"fast\""),
-            ("10 10 5 --fast", "unknown option \"--fast\""),
+            ("10 10 5 --dt fast", "--dt must be a number, got \"fast\""),
+            ("10 10 5 --fast", "unknown option --fast"),
             (
                 "10 10 5 --dt 0.3",
                 "dt = 0.3 is unstable: the explicit scheme needs dt <= h^2/(4 alpha) = 0.25",
@@ -174,12 +187,26 @@ mod tests {
                 "100000 100000 1",
                 "100000 x 100000 cells is more than the 268435456 these examples allow",
             ),
+            (
+                "20 20 1000000000000",
+                "STEPS must be at most 10_000_000_000, got 1000000000000",
+            ),
+            (
+                "1000 1000 100000",
+                "1000 x 1000 cells x 100000 steps is more than the 10000000000 cell updates \
+                 these examples allow",
+            ),
         ];
         for (line, expected) in cases {
             assert_eq!(parse(line).unwrap_err(), expected, "{line}");
         }
         assert!(parse("10 10 5 --dt -0.1").is_err());
         assert!(parse("99999999999999999999 1 1").is_err());
+        assert!(
+            parse("--help")
+                .unwrap_err()
+                .starts_with("heat: the heat equation")
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ mod on_gpu;
 mod parallel;
 mod serial;
 
-pub use cli::{Args, USAGE_ARGUMENTS, parse_args};
+pub use cli::{Args, MAX_UPDATES, USAGE_ARGUMENTS, parse_args, read_args, usage};
 pub use grid::{Checksum, Diffusion, EDGE_TEMPERATURE, Grid, HOT_TEMPERATURE, MAX_CELLS};
 pub use on_gpu::{GpuHeat, heat_gpu, heat_gpu_with_kernel, tolerance};
 pub use parallel::{heat_rayon, step_rayon};
