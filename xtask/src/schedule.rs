@@ -466,7 +466,7 @@ impl Schedule {
     pub fn outcomes_markdown(&self) -> String {
         let mut out = String::new();
         for o in &self.outcome {
-            out += &format!("### {}. {}\n\n", o.number, o.text);
+            out += &format!("## {}. {}\n\n", o.number, o.text);
             let taught: Vec<String> = self
                 .episodes()
                 .flat_map(|i| i.section.iter().map(move |s| (i, s)))
