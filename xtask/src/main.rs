@@ -230,8 +230,18 @@ fn test(install: bool) -> Outcome {
         for krate in &solved {
             args.extend(["-p", krate.as_str()]);
         }
-        args.extend(["--features", &features, "--all-targets", "--", "-D", "warnings"]);
-        check("lints of the exercises' solutions (cargo clippy --features …/solution)", &args);
+        args.extend([
+            "--features",
+            &features,
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]);
+        check(
+            "lints of the exercises' solutions (cargo clippy --features …/solution)",
+            &args,
+        );
     }
     if !env.hdf5 {
         let without = ["-p", "scientific-data", "--no-default-features"];
@@ -408,7 +418,7 @@ fn check_exercises(env: &Environment) -> Result<(Vec<String>, Vec<setup::Skipped
         }
         let mut answers = vec![(Answer::Solution, Verdict::Correct)];
         if exercise::starter_edited(&root, e) {
-            note(&format!(
+            note(format!(
                 "{} is edited: its check is your answer's, not the starter's; not expected to fail",
                 e.starter_path()
             ));
@@ -417,15 +427,15 @@ fn check_exercises(env: &Environment) -> Result<(Vec<String>, Vec<setup::Skipped
         }
         for (answer, expected) in answers {
             let checked = exercise::check(&root, e, answer, Profile::Dev, true)?;
-            let last_line = checked
-                .output
-                .lines()
-                .last()
+            // The verdict line (✓, ✗ or SKIPPED), else the last line.
+            let lines = || checked.output.lines().map(str::trim);
+            let last_line = lines()
+                .find(|l| l.starts_with('✓') || l.starts_with('✗') || l.starts_with("SKIPPED"))
+                .or_else(|| lines().last())
                 .unwrap_or("")
-                .trim()
                 .to_string();
             match checked.verdict {
-                v if v == expected => note(&format!("{}: {last_line}", e.name)),
+                v if v == expected => note(format!("{}: {last_line}", e.name)),
                 Verdict::Skipped => skipped.push(setup::Skipped {
                     check: format!("exercise {} ({answer:?})", e.name),
                     why: last_line,
