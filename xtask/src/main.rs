@@ -431,7 +431,7 @@ fn check_exercises(env: &Environment) -> Result<(Vec<String>, Vec<setup::Skipped
             let lines = || checked.output.lines().map(str::trim);
             let last_line = lines()
                 .find(|l| l.starts_with('✓') || l.starts_with('✗') || l.starts_with("SKIPPED"))
-                .or_else(|| lines().last())
+                .or_else(|| lines().next_back())
                 .unwrap_or("")
                 .to_string();
             match checked.verdict {
