@@ -100,6 +100,16 @@ fn best_of_5(step: Step, start: &Grid, steps: usize) -> Duration {
         .expect("five runs")
 }
 
+/// A speed-up with two significant digits: 3.1×, 0.45×, 0.031×.
+fn times(x: f64) -> String {
+    let decimals = if x.is_finite() && x > 0.0 {
+        (1 - x.log10().floor() as i32).max(1) as usize
+    } else {
+        1
+    };
+    format!("{x:.decimals$}×")
+}
+
 fn main() {
     check_correct();
     println!("✓ {NAME}: correct (the serial solver's field to the last bit)");
@@ -117,9 +127,9 @@ fn main() {
     let reference = best_of_5(step_rayon, &start, steps);
     let speedup = |t: Duration| serial.as_secs_f64() / t.as_secs_f64().max(1e-9);
     println!(
-        "your version: {:.1}× the serial step; the reference reaches {:.1}× (best of 5, {n} × {n} cells, {steps} steps, {} threads)",
-        speedup(yours),
-        speedup(reference),
+        "your version: {} the serial step; the reference reaches {} (best of 5, {n} × {n} cells, {steps} steps, {} threads)",
+        times(speedup(yours)),
+        times(speedup(reference)),
         rayon::current_num_threads()
     );
 }

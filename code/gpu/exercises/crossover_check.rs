@@ -119,10 +119,14 @@ fn measure(ctx: &GpuContext, n: usize) -> Result<[Duration; 3], GpuError> {
     Ok([cpu, with_transfers, resident])
 }
 
+/// Where the GPU crosses over, in words.
 fn verdict(crossover: Option<usize>) -> String {
     match crossover {
-        Some(n) => format!("from n = {n} on"),
-        None => format!("not up to n = {}", MEASURED[MEASURED.len() - 1]),
+        Some(n) => format!("faster than the CPU from n = {n} on"),
+        None => format!(
+            "not faster than the CPU up to n = {}",
+            MEASURED[MEASURED.len() - 1]
+        ),
     }
 }
 
@@ -147,7 +151,7 @@ fn main() {
     let [cpu, with_transfers, resident] = &times;
     println!("✓ {NAME}: correct");
     println!(
-        "on {}: the GPU beats the CPU at one sum {} with transfers, {} with the data resident",
+        "one sum of n floats on {}: with transfers the GPU is {}; with the data resident, {}",
         ctx.describe(),
         verdict(mine::crossover(&MEASURED, cpu, with_transfers)),
         verdict(mine::crossover(&MEASURED, cpu, resident)),
