@@ -240,6 +240,10 @@ pub fn choose(choice: Choice, n: usize) -> Result<(Box<dyn Backend>, String), Gp
             Ok(ctx) => ctx,
         },
     };
+    if n < SMALLEST_MEASURED {
+        let why = format!("auto: {n} < {SMALLEST_MEASURED}, the smallest size worth measuring");
+        return Ok((Box::new(Cpu), why));
+    }
     let gpu = Gpu::new(ctx)?;
     let crossover = measure_crossover(&gpu, n)?;
     let why = match crossover {
@@ -255,6 +259,10 @@ pub fn choose(choice: Choice, n: usize) -> Result<(Box<dyn Backend>, String), Gp
 }
 // ANCHOR_END: choose
 
+/// Below this many elements `auto` takes the CPU without measuring: one
+/// submission and read-back alone typically cost more than the CPU's sum.
+const SMALLEST_MEASURED: usize = 1 << 12;
+
 /// The smallest size at which [`mean_and_rms`], counting the one upload,
 /// is faster on `gpu` than on the CPU, trying powers of four from 4096 up
 /// to `n` (at most 2²⁴: a GPU that wins there wins beyond), fastest of
@@ -268,7 +276,7 @@ pub fn measure_crossover(gpu: &Gpu, n: usize) -> Result<Option<usize>, GpuError>
         })
     };
     let largest = n.min(1 << 24);
-    let mut size = 1 << 12;
+    let mut size = SMALLEST_MEASURED;
     while size <= largest {
         let x: Vec<f32> = (0..size).map(|i| (i % 4) as f32).collect();
         if fastest(gpu, &x)? < fastest(&Cpu, &x)? {

@@ -193,14 +193,19 @@ fn a_non_numeric_n_is_a_usage_error() {
         assert_eq!(run.code, Some(2), "{name}: {run:#?}");
         assert!(run.stdout.is_empty(), "{name}");
         assert_eq!(
-            run.stderr, "error: N must be a whole number, got \"ten\"\n",
+            run.stderr,
+            format!("error: N must be a whole number, got \"ten\" (usage: {name} [N])\n"),
             "{name}"
         );
     }
     for name in ["matmul", "fusion", "gpu_timing"] {
         let run = run_example(name, &["0"], LIMIT);
         assert_eq!(run.code, Some(2), "{name}: {run:#?}");
-        assert_eq!(run.stderr, "error: N must be at least 1\n", "{name}");
+        assert_eq!(
+            run.stderr,
+            format!("error: N must be at least 1, got 0 (usage: {name} [N])\n"),
+            "{name}"
+        );
     }
 }
 

@@ -31,5 +31,8 @@ fn a_non_numeric_n_is_a_one_line_error() {
     let run = run_example("vector_add", &["x"], LIMIT);
     assert_eq!(run.code, Some(2), "{run:#?}");
     assert!(run.stdout.is_empty());
-    assert_eq!(run.stderr, "error: N must be a whole number, got \"x\"\n");
+    assert_eq!(
+        run.stderr,
+        "error: N must be a whole number, got \"x\" (usage: vector_add [N])\n"
+    );
 }
