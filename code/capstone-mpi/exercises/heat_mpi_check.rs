@@ -46,11 +46,15 @@ fn check(world: &SimpleCommunicator) -> Option<String> {
         let ny = ny.max(size as usize);
         let start = Grid::plate(nx, ny);
         let end = heat_mpi_with(world, &start, steps, R, mine::exchange_halo);
-        // Only rank 0 gets the field back.
-        if let Some(end) = end
-            && let Some(hint) = verdict(&start, steps, &end, size)
-        {
-            return Some(hint);
+        // Only rank 0 gets the field back, so only rank 0 can judge it. It
+        // tells every rank, so that all stop after the same plate: a rank
+        // that went on alone would start the next plate's collectives with
+        // no one to match them (MPICH then reports the orphaned messages).
+        let hint = end.and_then(|end| verdict(&start, steps, &end, size));
+        let mut failed = i32::from(hint.is_some());
+        world.process_at_rank(0).broadcast_into(&mut failed);
+        if failed != 0 {
+            return hint;
         }
     }
     None
