@@ -61,12 +61,19 @@ impl Grid {
     }
 
     /// The largest absolute difference between two grids of the same shape.
+    /// A NaN where the other grid has a number counts as an infinite
+    /// difference: `f32::max` skips NaN, so a field of NaN would otherwise
+    /// "agree" with any reference.
     pub fn max_difference(&self, other: &Grid) -> f32 {
         assert_eq!((self.nx, self.ny), (other.nx, other.ny), "grid shapes");
         self.values
             .iter()
             .zip(&other.values)
-            .map(|(a, b)| (a - b).abs())
+            .map(|(&a, &b)| match (a - b).abs() {
+                _ if a == b => 0.0,
+                d if d.is_nan() => f32::INFINITY,
+                d => d,
+            })
             .fold(0.0, f32::max)
     }
 
@@ -153,6 +160,24 @@ impl fmt::Display for Checksum {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nan_is_an_infinite_difference_and_equal_grids_differ_by_nothing() {
+        let grid = |values: Vec<f32>| Grid {
+            nx: 3,
+            ny: 1,
+            values,
+        };
+        let reference = grid(vec![0.5, 1.0, f32::INFINITY]);
+        assert_eq!(reference.max_difference(&reference), 0.0);
+        assert_eq!(
+            grid(vec![0.5, 1.25, f32::INFINITY]).max_difference(&reference),
+            0.25
+        );
+        let with_nan = grid(vec![0.5, f32::NAN, f32::INFINITY]);
+        assert_eq!(with_nan.max_difference(&reference), f32::INFINITY);
+        assert_eq!(reference.max_difference(&with_nan), f32::INFINITY);
+    }
 
     #[test]
     fn the_plate_has_cold_edges_and_a_centred_hot_square() {
