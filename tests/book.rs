@@ -161,7 +161,10 @@ fn every_rust_snippet_is_followed_by_the_command_that_runs_it() {
     for (page, text) in pages() {
         // Within each section (up to the next heading), the last Rust block
         // must be followed by a console block that runs cargo or mpirun.
+        let mut first_line = 0;
         for section in text.split("\n#") {
+            let offset = first_line;
+            first_line += section.lines().count();
             let found = blocks(section);
             let Some(last_rust) = found.iter().rposition(|b| b.language == "rust") else {
                 continue;
@@ -176,7 +179,7 @@ fn every_rust_snippet_is_followed_by_the_command_that_runs_it() {
                 problems.push(format!(
                     "{}:{}: no ```console block with the command that runs this snippet follows it",
                     shown(&page),
-                    found[last_rust].line
+                    offset + found[last_rust].line
                 ));
             }
         }
