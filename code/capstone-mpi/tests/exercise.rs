@@ -22,7 +22,7 @@ fn the_checker_fails_on_the_starter_and_passes_on_the_solution() {
             run.stdout,
             "✓ heat_mpi: correct (the serial solver's field to the last bit on 4 ranks)\n"
         );
-    } else {
+    } else if !testkit::starter_edited("capstone-mpi", "heat_mpi") {
         assert_eq!(run.code, Some(1), "{run:#?}");
         assert_eq!(
             run.stdout,

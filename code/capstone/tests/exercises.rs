@@ -36,7 +36,7 @@ fn each_checker_fails_on_its_starter_and_passes_on_the_solution() {
             } else {
                 assert!(speed.contains("× the serial"), "{run:#?}");
             }
-        } else {
+        } else if !testkit::starter_edited("capstone", name) {
             assert_eq!(run.code, Some(1), "{run:#?}");
             assert_eq!(first, starter_verdict, "{run:#?}");
             assert_eq!(run.stdout.lines().count(), 1, "{run:#?}");

@@ -26,7 +26,7 @@ fn every_checker_fails_the_starter_and_passes_the_solution() {
         if cfg!(feature = "solution") {
             assert_eq!(run.code, Some(0), "{run:#?}");
             assert_eq!(verdicts, [format!("✓ {name}: correct")], "{run:#?}");
-        } else {
+        } else if !testkit::starter_edited("distributed", name) {
             assert_eq!(run.code, Some(1), "{run:#?}");
             assert_eq!(verdicts.len(), 1, "{run:#?}");
             assert!(verdicts[0].starts_with(&format!("✗ {name}: ")), "{run:#?}");

@@ -47,7 +47,7 @@ fn each_checker_fails_on_its_starter_and_passes_on_the_solution() {
             if has_adapter {
                 assert!(first.starts_with(&format!("✓ {name}: correct")), "{run:#?}");
             }
-        } else {
+        } else if !testkit::starter_edited("gpu", name) {
             assert_eq!(run.code, Some(1), "{run:#?}");
             assert_eq!(first, starter_verdict, "{run:#?}");
             assert_eq!(run.stdout.lines().count(), 1, "{run:#?}");

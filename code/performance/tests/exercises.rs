@@ -29,7 +29,7 @@ fn every_checker_fails_the_starter_and_passes_the_solution() {
         if cfg!(feature = "solution") {
             assert_eq!(run.code, Some(0), "{run:#?}");
             assert!(first.starts_with(&format!("✓ {name}: correct")), "{run:#?}");
-        } else {
+        } else if !testkit::starter_edited("performance", name) {
             assert_eq!(run.code, Some(1), "{run:#?}");
             assert!(first.starts_with(&format!("✗ {name}: ")), "{run:#?}");
             assert_eq!(run.stdout.lines().count(), 1, "{run:#?}");

@@ -82,6 +82,9 @@ fn the_exercise_checkers_fail_on_the_untouched_starters() {
         ("dot", "✗ dot: right, but still one chain of additions"),
         ("crates", "✗ crates: 1. arrays: no answer yet"),
     ] {
+        if testkit::starter_edited("stack", exercise) {
+            continue;
+        }
         let run = run_example(&format!("exercise_{exercise}"), &[], LIMIT);
         assert_eq!(run.code, Some(1), "{run:#?}");
         assert!(run.stdout.starts_with(hint), "{}", run.stdout);
