@@ -113,6 +113,18 @@ fn every_exercise_is_on_its_page_with_its_files() {
                     "instructor/src/{notes} does not show {{{{#timing}}}}"
                 ));
             }
+            // Minutes and modes come from the registry, not typed in the notes.
+            for e in &item.exercise {
+                let named = text
+                    .matches(&format!("{{{{#exercise-note {}}}}}", e.name))
+                    .count();
+                if named != 1 {
+                    problems.push(format!(
+                        "instructor/src/{notes} names exercise {:?} with {{{{#exercise-note}}}} {named} times (once expected)",
+                        e.name
+                    ));
+                }
+            }
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");

@@ -16,6 +16,7 @@
 //! {{#results claim KIND … holds="…" fails="…"}} a checked claim (see claims.rs)
 //! {{#schedule learners}} / {{#schedule instructor}}
 //! {{#exercise NAME}}                        an exercise box's first line: title, minutes, mode, file, command
+//! {{#exercise-note NAME}}                   in the notes: the exercise's title, command, minutes and mode
 //! {{#timing}}                               the instructor notes' minutes, from schedule.toml
 //! {{#outcomes}}                             the learning outcomes, where each is taught and practised
 //! ```
@@ -119,6 +120,7 @@ fn find_directive(text: &str) -> Option<usize> {
         text.find("{{#results"),
         text.find("{{#schedule"),
         text.find("{{#exercise "),
+        text.find("{{#exercise-note "),
         text.find("{{#timing}}"),
         text.find("{{#outcomes}}"),
     ]
@@ -218,6 +220,7 @@ fn render_directive(body: &str, ctx: &Context, chapter: &str) -> Result<String, 
             }
         }
         ["exercise", name] => schedule::load(&ctx.schedule_file)?.exercise_markdown(name, chapter),
+        ["exercise-note", name] => schedule::load(&ctx.schedule_file)?.exercise_note(name, chapter),
         ["timing"] => schedule::load(&ctx.schedule_file)?.timing_markdown(chapter),
         ["outcomes"] => Ok(schedule::load(&ctx.schedule_file)?.outcomes_markdown()),
         _ => Err(format!("unknown directive {{{{#{directive}}}}}")),

@@ -461,6 +461,27 @@ impl Schedule {
         ))
     }
 
+    /// An exercise as the instructor notes (`notes`, relative to the
+    /// instructors' `src/`) name it: title, command, minutes and mode.
+    pub fn exercise_note(&self, name: &str, notes: &str) -> Result<String, String> {
+        let (item, e) = self
+            .exercise(name)
+            .ok_or_else(|| format!("no exercise {name:?} in schedule.toml"))?;
+        if item.notes.as_deref() != Some(notes) {
+            return Err(format!(
+                "exercise {name:?} belongs to {:?}, not to these notes",
+                item.title
+            ));
+        }
+        Ok(format!(
+            "**{}** (`{}`, {} min, {})",
+            e.title,
+            e.command(),
+            e.minutes,
+            e.mode.word()
+        ))
+    }
+
     /// The learning-outcomes page: each outcome, the episodes and sections
     /// that teach it, and the exercises that practise it.
     pub fn outcomes_markdown(&self) -> String {
@@ -631,6 +652,10 @@ mod tests {
             "**Exercise: Predict the strides** (10 min, in pairs). Edit `code/stack/exercises/strides.rs`, then check it with `cargo xtask exercise strides`."
         );
         assert!(s.exercise_markdown("strides", "day-y/other.md").is_err());
+        assert_eq!(
+            s.exercise_note("strides", "day-x/arrays.md").unwrap(),
+            "**Predict the strides** (`cargo xtask exercise strides`, 10 min, in pairs)"
+        );
         assert!(s.outcomes_markdown().contains("*Predict the strides*"));
     }
 
