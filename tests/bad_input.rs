@@ -635,7 +635,6 @@ fn program_stderr(run: &Run) -> Vec<String> {
 
 /// Runs one case; `None` when it could not run here (SKIPPED, with why).
 fn run_case(row: &Row, case: &Case, runtime_dir: &Path) -> Result<Option<Run>, String> {
-    let program = example(row.name);
     let run = match row.start {
         Start::Mpi(ranks) => {
             if !mpirun_available() {
@@ -652,7 +651,11 @@ fn run_case(row: &Row, case: &Case, runtime_dir: &Path) -> Result<Option<Run>, S
                 Stdout::Closed => "\"$0\" \"$@\" | head -c 0; exit \"${PIPESTATUS[0]}\"",
             };
             let mut command = Command::new("bash");
-            command.arg("-c").arg(script).arg(&program).args(&case.args);
+            command
+                .arg("-c")
+                .arg(script)
+                .arg(example(row.name))
+                .args(&case.args);
             // Mesa's Vulkan drivers complain on stderr without one.
             command.env("XDG_RUNTIME_DIR", runtime_dir);
             for (name, value) in &case.env {

@@ -91,11 +91,11 @@ pub fn stop_with(world: &SimpleCommunicator, error: &Error) -> ! {
 pub fn root_decides(world: &SimpleCommunicator, check: impl FnOnce() -> Result<(), Error>) {
     let mut failure = None;
     let mut code = 0u8;
-    if world.rank() == 0 {
-        if let Err(error) = check() {
-            code = error.exit_code().max(1);
-            failure = Some(error);
-        }
+    if world.rank() == 0
+        && let Err(error) = check()
+    {
+        code = error.exit_code().max(1);
+        failure = Some(error);
     }
     world.process_at_rank(0).broadcast_into(&mut code);
     if code != 0 {
