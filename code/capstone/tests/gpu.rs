@@ -84,12 +84,22 @@ fn advancing_in_parts_equals_advancing_at_once() {
 fn the_gpu_plate_stays_mirror_symmetric() {
     let Some(ctx) = test_context() else { return };
     // Physics, not just agreement: however the GPU rounds, it computes
-    // mirrored cells from mirrored operands, so symmetry is exact.
+    // mirrored cells from mirrored operands, grouped (up + down) + (left +
+    // right) in the kernel, so symmetry is exact. Metal's fast math (on by
+    // default; wgpu 30 sets no math mode) may regroup the sum: there the
+    // mirror images need only agree within the comparison's tolerance.
+    let fast_math = ctx.adapter_info().backend == wgpu::Backend::Metal;
     let (nx, ny) = (37, 22);
-    let end = heat_gpu(&ctx, &Grid::plate(nx, ny), 50, 0.2).unwrap();
+    let steps = 50;
+    let end = heat_gpu(&ctx, &Grid::plate(nx, ny), steps, 0.2).unwrap();
     for i in 0..ny {
         for j in 0..nx {
-            assert_eq!(end.get(i, j), end.get(ny - 1 - i, nx - 1 - j), "({i}, {j})");
+            let (cell, mirror) = (end.get(i, j), end.get(ny - 1 - i, nx - 1 - j));
+            if fast_math {
+                assert!((cell - mirror).abs() <= tolerance(steps), "({i}, {j})");
+            } else {
+                assert_eq!(cell, mirror, "({i}, {j})");
+            }
         }
     }
 }
