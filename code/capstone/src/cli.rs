@@ -90,19 +90,6 @@ pub fn parse_args(words: &[String]) -> Result<Args, String> {
 }
 
 impl Args {
-    /// The arguments of this process, or exit: with status 0 after
-    /// `--help`, 2 and one line of error with the usage otherwise. Nothing
-    /// needs cleaning up yet when the arguments are read. (The MPI program
-    /// reads them with `distributed::arguments`: only one rank should speak.)
-    pub fn from_env_or_exit(program: &'static str) -> Args {
-        course_cli::Args::from_env(&usage(program))
-            .and_then(read_args)
-            .unwrap_or_else(|error| {
-                error.report();
-                std::process::exit(i32::from(error.exit_code()));
-            })
-    }
-
     /// Fails in one line unless this machine has the memory for `copies`
     /// grids of this size (a solution holds its start and two buffers).
     pub fn ensure_memory(&self, copies: u64) -> Result<(), Error> {

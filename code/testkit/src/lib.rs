@@ -350,6 +350,31 @@ fn process_table() -> Vec<Process> {
         .collect()
 }
 
+/// Whether the learner has edited the starter of exercise `name` in crate
+/// `krate` (`code/<krate>/exercises/<name>.*` differs from the last commit,
+/// as git sees it). A test that expects the untouched starter to fail its
+/// check skips it then, saying so: the learner's answer is checked by
+/// `cargo xtask exercise NAME` instead. Without git, nothing is edited.
+pub fn starter_edited(krate: &str, name: &str) -> bool {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let edited = Command::new("git")
+        .current_dir(&root)
+        .args(["diff", "--quiet", "HEAD", "--"])
+        .arg(format!("code/{krate}/exercises/{name}.*"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.code() == Some(1));
+    if edited {
+        eprintln!(
+            "SKIPPED: the starter of {name} is edited, so it is not expected to fail; \
+             `cargo xtask exercise {name}` checks your answer"
+        );
+    }
+    edited
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -437,29 +462,4 @@ mod tests {
         assert_no_stray_processes(&sleep);
         remove_private(&sleep);
     }
-}
-
-/// Whether the learner has edited the starter of exercise `name` in crate
-/// `krate` (`code/<krate>/exercises/<name>.*` differs from the last commit,
-/// as git sees it). A test that expects the untouched starter to fail its
-/// check skips it then, saying so: the learner's answer is checked by
-/// `cargo xtask exercise NAME` instead. Without git, nothing is edited.
-pub fn starter_edited(krate: &str, name: &str) -> bool {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let edited = Command::new("git")
-        .current_dir(&root)
-        .args(["diff", "--quiet", "HEAD", "--"])
-        .arg(format!("code/{krate}/exercises/{name}.*"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.code() == Some(1));
-    if edited {
-        eprintln!(
-            "SKIPPED: the starter of {name} is edited, so it is not expected to fail; \
-             `cargo xtask exercise {name}` checks your answer"
-        );
-    }
-    edited
 }
