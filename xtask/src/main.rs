@@ -279,7 +279,8 @@ fn test(install: bool) -> Outcome {
             Err(e) => failures.push(e),
         }
     }
-    if env.mpi && setup::has_mpich_beside() {
+    let mpich = setup::has_mpich_beside() && !setup::simulated_missing("mpich");
+    if env.mpi && mpich {
         // Every MPI, not only the default one: MPICH's launcher (Hydra)
         // differs from Open MPI's in flags and in how it ends a failed job.
         let _s = step("MPI tests against MPICH too (mpicc.mpich, mpirun.mpich, target/mpich)");
@@ -287,6 +288,16 @@ fn test(install: bool) -> Outcome {
         if let Err(e) = cargo_with(&args, &env, &setup::mpich_env(), &setup::MPICH_UNSET) {
             failures.push(format!("under MPICH: {e}"));
         }
+    } else if env.mpi {
+        env.skipped.push(setup::Skipped {
+            check: "the MPI tests under MPICH (beside the default MPI)".into(),
+            why: format!(
+                "{} and {} are not on PATH",
+                setup::MPICH_MPICC,
+                setup::MPICH_MPIRUN
+            ),
+            fix: "`apt install mpich libmpich-dev` (Debian/Ubuntu), then `cargo xtask test`".into(),
+        });
     }
     if let Err(e) = browser_test(&env) {
         failures.push(e);

@@ -55,6 +55,9 @@ pub struct Found {
     pub hdf5: bool,
     /// Debian's Chromium, for the browser test and the PDFs.
     pub chromium: bool,
+    /// MPICH beside the default MPI (Debian's `mpicc.mpich`,
+    /// `mpirun.mpich`): `cargo xtask test` runs the MPI tests under both.
+    pub mpich: bool,
     pub can_apt: bool,
 }
 
@@ -320,11 +323,12 @@ pub fn detect() -> Found {
         vulkan: has_vulkan() && !simulated_missing("vulkan"),
         hdf5: has_hdf5(),
         chromium: crate::browser::find_chromium().is_some(),
+        mpich: has_mpich_beside() && !simulated_missing("mpich"),
         can_apt: is_root() && which("apt-get").is_some() && !simulated_missing("apt"),
     }
 }
 
-/// `COURSE_SIMULATE_MISSING=mpi,libclang,vulkan,hdf5,apt` makes set-up
+/// `COURSE_SIMULATE_MISSING=mpi,libclang,vulkan,hdf5,chromium,mpich,apt` makes set-up
 /// behave as if those were absent.
 pub fn simulated_missing(what: &str) -> bool {
     std::env::var("COURSE_SIMULATE_MISSING")
@@ -351,8 +355,16 @@ pub fn missing_packages(found: Found) -> Vec<&'static str> {
     if !found.chromium {
         packages.push(crate::browser::PACKAGE);
     }
+    // Beside Debian's Open MPI only: Debian ranks Open MPI's alternatives
+    // (mpicc, mpirun, mpi.h) above MPICH's, so Open MPI stays the default.
+    if !found.mpich && (!found.mpi || which("mpirun.openmpi").is_some()) {
+        packages.extend(MPICH_PACKAGES);
+    }
     packages
 }
+
+/// MPICH beside Open MPI, so that the MPI tests run under both.
+pub const MPICH_PACKAGES: [&str; 2] = ["mpich", "libmpich-dev"];
 
 /// One line for each thing that `before` lacked, that apt was asked to
 /// install, and that `after` (detected again) still lacks.
@@ -380,6 +392,11 @@ pub fn still_missing(before: Found, after: Found) -> Vec<String> {
     if !before.hdf5 && !after.hdf5 {
         lines.push(format!(
             "installed {HDF5_PACKAGE}, but hdf5.h is still not found: set HDF5_DIR"
+        ));
+    }
+    if !before.mpich && !after.mpich && which("mpirun.openmpi").is_some() {
+        lines.push(format!(
+            "installed mpich and libmpich-dev, but {MPICH_MPICC} and {MPICH_MPIRUN} are not on PATH"
         ));
     }
     if !before.chromium && !after.chromium {
@@ -744,6 +761,7 @@ mod tests {
             vulkan: false,
             hdf5: true,
             chromium: true,
+            mpich: true,
             can_apt: false,
         };
         let skipped = skips_without_install(found);
@@ -764,6 +782,7 @@ mod tests {
             vulkan: true,
             hdf5: true,
             chromium: true,
+            mpich: true,
             can_apt: true,
         };
         assert!(skips_without_install(found).is_empty());
@@ -797,11 +816,28 @@ mod tests {
             vulkan: true,
             hdf5: true,
             chromium: true,
+            mpich: true,
             can_apt: true,
         };
         assert_eq!(
             missing_packages(found),
             ["openmpi-bin", "libopenmpi-dev", "libclang-dev"]
+        );
+        // Installing Open MPI brings MPICH beside it, for the second run of
+        // the MPI tests.
+        let found = Found {
+            mpich: false,
+            ..found
+        };
+        assert_eq!(
+            missing_packages(found),
+            [
+                "openmpi-bin",
+                "libopenmpi-dev",
+                "libclang-dev",
+                "mpich",
+                "libmpich-dev"
+            ]
         );
     }
 
@@ -837,6 +873,7 @@ mod tests {
                 vulkan: true,
                 hdf5: true,
                 chromium: true,
+                mpich: true,
                 can_apt: true
             }),
             [LIBCLANG_PACKAGE]
@@ -903,6 +940,7 @@ mod tests {
             vulkan: true,
             hdf5: true,
             chromium: true,
+            mpich: true,
             can_apt: true,
         };
         assert!(still_missing(none, all).is_empty());
