@@ -20,9 +20,18 @@ const BARS: [(&str, &[&str]); 13] = [
     ("src/day-2/performance.md", &["integration", "250"]),
     ("src/day-2/performance.md", &["integration", "4×"]),
     ("src/day-2/performance.md", &["integration", "1.8"]),
-    ("src/day-2/performance.md", &["PyO3 one thread", "2× typed Cython"]),
-    ("src/day-2/performance.md", &["PyO3 one thread", "2× Numba njit"]),
-    ("src/day-2/performance.md", &["PyO3 all cores", "Numba parallel"]),
+    (
+        "src/day-2/performance.md",
+        &["PyO3 one thread", "2× typed Cython"],
+    ),
+    (
+        "src/day-2/performance.md",
+        &["PyO3 one thread", "2× Numba njit"],
+    ),
+    (
+        "src/day-2/performance.md",
+        &["PyO3 all cores", "Numba parallel"],
+    ),
     ("src/day-2/performance.md", &["PyO3 all cores", "1.8"]),
     ("src/day-2/performance.md", &["word count", "10×"]),
     ("src/day-2/performance.md", &["word count", "1.6"]),
