@@ -5,8 +5,7 @@ use motivation::{
     ColMajor, RowMajor, sum_cols_outer, sum_cols_outer_col_major, sum_rows_outer, test_value,
 };
 use std::hint::black_box;
-use std::process::exit;
-use std::time::Instant;
+use testkit::exercise;
 
 #[cfg(not(feature = "solution"))]
 #[path = "loop_order.rs"]
@@ -27,8 +26,7 @@ fn sum_in_memory_order(data: &[f64]) -> f64 {
 }
 
 fn fail(hint: &str) -> ! {
-    println!("✗ loop_order: {hint}");
-    exit(1)
+    exercise::fail("loop_order", hint)
 }
 
 fn check_fix_loops() {
@@ -88,20 +86,6 @@ fn check_fix_layout() {
     }
 }
 
-/// The best wall time of each of `runs`, in seconds, over `rounds` rounds in
-/// which they take turns, so that a disturbance hits all of them alike.
-fn best_times<const N: usize>(rounds: usize, runs: [&dyn Fn(); N]) -> [f64; N] {
-    let mut best = [f64::INFINITY; N];
-    for _ in 0..rounds {
-        for (run, best) in runs.iter().zip(&mut best) {
-            let start = Instant::now();
-            run();
-            *best = best.min(start.elapsed().as_secs_f64());
-        }
-    }
-    best
-}
-
 /// Speed of both fixes against the starter's column walk, on an array far
 /// larger than the caches.
 fn report_speed() {
@@ -120,7 +104,7 @@ fn report_speed() {
         t_reference,
         t_fix_layout,
         t_reference_layout,
-    ] = best_times(
+    ] = exercise::best_times(
         3,
         [
             &|| _ = black_box(sum_cols_outer(&c_order)),
@@ -130,31 +114,26 @@ fn report_speed() {
             &|| _ = black_box(sum_cols_outer_col_major(&f_order)),
         ],
     );
+    let detail = format!("n = {n}");
+    let fix_1 = [t_starter, t_fix_loops, t_reference];
+    let fix_2 = [t_starter, t_fix_layout, t_reference_layout];
     println!(
-        "fix 1: {:.1}× the starter; the reference reaches {:.1}× (best of 3 rounds, n = {n})",
-        t_starter / t_fix_loops,
-        t_starter / t_reference
+        "{}",
+        exercise::speed_line("fix 1", "the starter", fix_1, 3, &detail)
     );
     println!(
-        "fix 2: {:.1}× the starter; the reference reaches {:.1}× (best of 3 rounds, n = {n})",
-        t_starter / t_fix_layout,
-        t_starter / t_reference_layout
+        "{}",
+        exercise::speed_line("fix 2", "the starter", fix_2, 3, &detail)
     );
 }
 
 fn main() {
-    if std::env::args().len() > 1 {
-        eprintln!("error: exercise_loop_order takes no arguments");
-        exit(2);
-    }
+    exercise::no_arguments("loop_order");
     check_fix_loops();
     check_fix_layout();
     println!("✓ loop_order: correct");
     // A debug build's timings say nothing about the optimised code.
-    if cfg!(debug_assertions) {
-        println!(
-            "(speed is compared only in an optimised build: `cargo xtask exercise loop_order` makes one)"
-        );
+    if !exercise::optimised_build("loop_order") {
         return;
     }
     report_speed();

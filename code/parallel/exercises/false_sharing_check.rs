@@ -4,8 +4,7 @@
 //! the speed with the adjacent counters and the reference.
 use parallel::false_sharing::{count_adjacent, count_padded};
 use std::hint::black_box;
-use std::process::exit;
-use std::time::Instant;
+use testkit::exercise;
 
 #[cfg(not(feature = "solution"))]
 #[path = "false_sharing.rs"]
@@ -17,29 +16,11 @@ mod mine;
 const CACHE_LINE: usize = 64;
 
 fn fail(hint: &str) -> ! {
-    println!("✗ false_sharing: {hint}");
-    exit(1)
-}
-
-/// The best wall time of each of `runs`, in seconds, over `rounds` rounds in
-/// which they take turns, so that a disturbance hits all of them alike.
-fn best_times<const N: usize>(rounds: usize, runs: [&dyn Fn(); N]) -> [f64; N] {
-    let mut best = [f64::INFINITY; N];
-    for _ in 0..rounds {
-        for (run, best) in runs.iter().zip(&mut best) {
-            let start = Instant::now();
-            run();
-            *best = best.min(start.elapsed().as_secs_f64());
-        }
-    }
-    best
+    exercise::fail("false_sharing", hint)
 }
 
 fn main() {
-    if std::env::args().len() > 1 {
-        eprintln!("error: exercise_false_sharing takes no arguments");
-        exit(2);
-    }
+    exercise::no_arguments("false_sharing");
     for n in [0, 1, 1000] {
         let got = mine::count_two(n);
         if got != [n, n] {
@@ -58,15 +39,12 @@ fn main() {
     }
     println!("✓ false_sharing: correct (each Counter takes {size} bytes, aligned to {align})");
     // A debug build's timings say nothing about the optimised code.
-    if cfg!(debug_assertions) {
-        println!(
-            "(speed is compared only in an optimised build: `cargo xtask exercise false_sharing` makes one)"
-        );
+    if !exercise::optimised_build("false_sharing") {
         return;
     }
 
     let increments = 2_000_000;
-    let [t_adjacent, t_mine, t_reference] = best_times(
+    let times = exercise::best_times(
         3,
         [
             &|| _ = black_box(count_adjacent(increments)),
@@ -74,9 +52,7 @@ fn main() {
             &|| _ = black_box(count_padded(increments)),
         ],
     );
-    println!(
-        "your version: {:.1}× the adjacent counters; the reference reaches {:.1}× (best of 3 rounds, {increments} increments per thread)",
-        t_adjacent / t_mine,
-        t_adjacent / t_reference
-    );
+    let detail = format!("{increments} increments per thread");
+    let line = exercise::speed_line("your version", "the adjacent counters", times, 3, &detail);
+    println!("{line}");
 }

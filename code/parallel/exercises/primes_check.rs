@@ -6,10 +6,9 @@ use parallel::primes::{count_primes_serial, is_prime};
 use parallel::thread_pool;
 use std::collections::HashSet;
 use std::hint::black_box;
-use std::process::exit;
 use std::sync::Mutex;
 use std::thread::{self, ThreadId};
-use std::time::Instant;
+use testkit::exercise;
 
 #[cfg(not(feature = "solution"))]
 #[path = "primes.rs"]
@@ -21,29 +20,11 @@ mod reference;
 use reference as mine;
 
 fn fail(hint: &str) -> ! {
-    println!("✗ primes: {hint}");
-    exit(1)
-}
-
-/// The best wall time of each of `runs`, in seconds, over `rounds` rounds in
-/// which they take turns, so that a disturbance hits all of them alike.
-fn best_times<const N: usize>(rounds: usize, runs: [&dyn Fn(); N]) -> [f64; N] {
-    let mut best = [f64::INFINITY; N];
-    for _ in 0..rounds {
-        for (run, best) in runs.iter().zip(&mut best) {
-            let start = Instant::now();
-            run();
-            *best = best.min(start.elapsed().as_secs_f64());
-        }
-    }
-    best
+    exercise::fail("primes", hint)
 }
 
 fn main() {
-    if std::env::args().len() > 1 {
-        eprintln!("error: exercise_primes takes no arguments");
-        exit(2);
-    }
+    exercise::no_arguments("primes");
     // The number of primes below 10^k (OEIS A006880).
     for (limit, expected) in [
         (0, 0),
@@ -84,15 +65,12 @@ fn main() {
     }
     println!("✓ primes: correct ({seen} threads of a 4-thread pool tested numbers)");
     // A debug build's timings say nothing about the optimised code.
-    if cfg!(debug_assertions) {
-        println!(
-            "(speed is compared only in an optimised build: `cargo xtask exercise primes` makes one)"
-        );
+    if !exercise::optimised_build("primes") {
         return;
     }
 
     let limit = 400_000;
-    let [t_serial, t_mine, t_reference] = best_times(
+    let times = exercise::best_times(
         3,
         [
             &|| _ = black_box(count_primes_serial(limit)),
@@ -100,10 +78,7 @@ fn main() {
             &|| _ = black_box(reference::count_primes(limit, is_prime)),
         ],
     );
-    println!(
-        "your version: {:.1}× the serial loop; the reference reaches {:.1}× (best of 3 rounds, limit = {limit}, {} threads)",
-        t_serial / t_mine,
-        t_serial / t_reference,
-        rayon::current_num_threads()
-    );
+    let detail = format!("limit = {limit}, {} threads", rayon::current_num_threads());
+    let line = exercise::speed_line("your version", "the serial loop", times, 3, &detail);
+    println!("{line}");
 }

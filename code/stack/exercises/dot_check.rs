@@ -5,8 +5,7 @@
 //! the order). Then it compares the speed with the starter and the
 //! reference on 2048 elements, inside the L1 cache.
 use std::hint::black_box;
-use std::process::exit;
-use std::time::Instant;
+use testkit::exercise;
 
 #[cfg(not(feature = "solution"))]
 #[path = "dot.rs"]
@@ -18,8 +17,7 @@ mod reference;
 use reference as mine;
 
 fn fail(hint: &str) -> ! {
-    println!("✗ dot: {hint}");
-    exit(1)
+    exercise::fail("dot", hint)
 }
 
 /// The starter's loop: one chain of additions, in index order.
@@ -35,25 +33,8 @@ fn exact_inputs(n: usize) -> (Vec<f64>, Vec<f64>, f64) {
     (a, b, exact as f64)
 }
 
-/// The best wall time of each of `runs`, in seconds, over `rounds` rounds in
-/// which they take turns, so that a disturbance hits all of them alike.
-fn best_times<const N: usize>(rounds: usize, runs: [&dyn Fn(); N]) -> [f64; N] {
-    let mut best = [f64::INFINITY; N];
-    for _ in 0..rounds {
-        for (run, best) in runs.iter().zip(&mut best) {
-            let start = Instant::now();
-            run();
-            *best = best.min(start.elapsed().as_secs_f64());
-        }
-    }
-    best
-}
-
 fn main() {
-    if std::env::args().len() > 1 {
-        eprintln!("error: exercise_dot takes no arguments");
-        exit(2);
-    }
+    exercise::no_arguments("dot");
     for n in [0, 1, 7, 8, 9, 31, 2051] {
         let (a, b, exact) = exact_inputs(n);
         let got = mine::dot(&a, &b);
@@ -83,10 +64,7 @@ fn main() {
     }
     println!("✓ dot: correct");
     // A debug build's timings say nothing about the optimised code.
-    if cfg!(debug_assertions) {
-        println!(
-            "(speed is compared only in an optimised build: `cargo xtask exercise dot` makes one)"
-        );
+    if !exercise::optimised_build("dot") {
         return;
     }
 
@@ -104,7 +82,7 @@ fn main() {
             }
         }
     };
-    let [t_starter, t_mine, t_reference] = best_times(
+    let times = exercise::best_times(
         5,
         [
             &time_calls(one_chain),
@@ -112,9 +90,6 @@ fn main() {
             &time_calls(reference::dot),
         ],
     );
-    println!(
-        "your version: {:.1}× the starter; the reference reaches {:.1}× (best of 5 rounds, n = {n})",
-        t_starter / t_mine,
-        t_starter / t_reference
-    );
+    let line = exercise::speed_line("your version", "the starter", times, 5, &format!("n = {n}"));
+    println!("{line}");
 }

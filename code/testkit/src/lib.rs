@@ -2,6 +2,7 @@
 //! built next to the test binary and run them with a time limit, so that a
 //! program that hangs fails its test instead of blocking the suite.
 
+pub mod exercise;
 pub mod external;
 
 /// The cores this process may use (the benchmarks' "all cores").
