@@ -174,6 +174,13 @@ def from_python(mode):
             "elements": sum(n),
         }), flush=True)
 
+    # Spreading a call over the cores pays only when it has enough work:
+    # 1000 triples are a tenth of a millisecond, about what waking a pool's
+    # threads and handing out their shares cost. The course's own rayon bar
+    # is measured on 100 000 triples (benches/performance.rs); so are these.
+    if mode != "--smoke" and loaded("rust"):
+        scaling_rows(mode)
+
     # What one call costs: a function with nothing to compute.
     def python_add(x, y):
         return x + y
@@ -198,17 +205,44 @@ def from_python(mode):
         gil_released(LOADED["rust"], mode)
 
 
+def scaling_rows(mode):
+    count = 100_000
+    a, b, n = problem(count, 2024)
+    columns = (np.array(a), np.array(b), np.array(n, dtype=np.int64))
+    rust = LOADED["rust"]
+    # Pure Python would take seconds here; the one-thread Rust result,
+    # checked against it on 1000 triples above, is the reference.
+    reference = np.asarray(rust.apply_integrate_f(*columns))
+    rows = [("pyo3-simd", rust.apply_integrate_f),
+            ("pyo3-rayon", rust.apply_integrate_f_parallel)]
+    if loaded("numba"):
+        rows.append(("numba-parallel", LOADED["numba"][1]))
+    for name, func in rows:
+        result = np.asarray(func(*columns))
+        if not np.allclose(result, reference, rtol=1e-12, atol=1e-12):
+            sys.exit(f"error: {name} disagrees with pyo3-simd on {count} triples")
+        print(json.dumps({
+            "group": "performance/integration",
+            "function": name,
+            "parameter": str(count),
+            "mean_ns": per_call_seconds(lambda: func(*columns), mode) * 1e9,
+            "elements": sum(n),
+        }), flush=True)
+
+
 def gil_released(rust, mode):
     """Calls of the Rust sum one after the other, then half as many in
     each of two Python threads: with the GIL released, the threads overlap.
-    The array (1 MB) stays in each core's cache, so memory bandwidth does
-    not decide the race."""
+    Each call sums 8 MB, long enough (a fraction of a millisecond) that
+    handing the GIL from thread to thread between calls costs little
+    beside it; with a 1 MB array, measured on a 2-core Xeon, the hand-overs
+    ate the whole gain."""
     import threading
-    size = 1 << 17
+    size = 1 << 20
     x = np.arange(size, dtype=np.float64)
     if rust.total(x) != size * (size - 1) / 2:
         sys.exit("error: rust_kernels.total(arange) is wrong")
-    calls = 2 if mode == "--smoke" else 500
+    calls = 2 if mode == "--smoke" else 50
 
     def in_a_row():
         for _ in range(2 * calls):
@@ -229,7 +263,7 @@ def gil_released(rust, mode):
         print(json.dumps({
             "group": "performance/gil",
             "function": name,
-            "parameter": "1MB",
+            "parameter": "8MB",
             # Per pair of calls.
             "mean_ns": best_seconds(func, repeats) / calls * 1e9,
             "bytes": 2 * size * 8,
