@@ -72,6 +72,29 @@ pub fn build(
             book.dir.display()
         ));
     }
+    unexpanded_directives(dest)
+}
+
+/// Err naming a page that still shows a course directive: mdBook skips a
+/// preprocessor that does not answer its `supports` question, silently.
+pub fn unexpanded_directives(site: &Path) -> Result<(), String> {
+    const DIRECTIVES: [&str; 6] = [
+        "{{#results",
+        "{{#schedule",
+        "{{#exercise",
+        "{{#timing}}",
+        "{{#outcomes}}",
+        "{{#include",
+    ];
+    for page in crate::site::files(site, "html") {
+        let text = std::fs::read_to_string(&page).unwrap_or_default();
+        if let Some(directive) = DIRECTIVES.iter().find(|d| text.contains(*d)) {
+            return Err(format!(
+                "{} shows {directive}…}}}} unexpanded: the course preprocessor did not run",
+                page.display()
+            ));
+        }
+    }
     Ok(())
 }
 
@@ -127,4 +150,21 @@ pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod unexpanded_tests {
+    use super::*;
+
+    #[test]
+    fn a_page_that_still_shows_a_directive_fails_the_build() {
+        let site = std::env::temp_dir().join(format!("course-unexpanded-{}", std::process::id()));
+        std::fs::create_dir_all(site.join("day-1")).unwrap();
+        std::fs::write(site.join("index.html"), "<p>all expanded</p>").unwrap();
+        assert_eq!(unexpanded_directives(&site), Ok(()));
+        std::fs::write(site.join("day-1/stack.html"), "<p>{{#results machine}}</p>").unwrap();
+        let error = unexpanded_directives(&site).unwrap_err();
+        std::fs::remove_dir_all(&site).unwrap();
+        assert!(error.contains("stack.html shows {{#results…}} unexpanded"), "{error}");
+    }
 }

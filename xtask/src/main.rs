@@ -715,6 +715,16 @@ fn serve_books(port: u16, measure: bool) -> Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
+/// This program's path, for mdBook to run as the preprocessor. When `cargo
+/// test` has rebuilt it meanwhile, Linux names the running file "PATH
+/// (deleted)"; the new binary at PATH is the one to run (mdBook would split
+/// the name at its space, and skip a preprocessor that does not answer).
 fn self_exe() -> Result<std::path::PathBuf, String> {
-    std::env::current_exe().map_err(|e| format!("cannot find the xtask binary: {e}"))
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find the xtask binary: {e}"))?;
+    Ok(
+        match exe.to_str().and_then(|p| p.strip_suffix(" (deleted)")) {
+            Some(rebuilt) => std::path::PathBuf::from(rebuilt),
+            None => exe,
+        },
+    )
 }
