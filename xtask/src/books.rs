@@ -165,6 +165,9 @@ mod unexpanded_tests {
         std::fs::write(site.join("day-1/stack.html"), "<p>{{#results machine}}</p>").unwrap();
         let error = unexpanded_directives(&site).unwrap_err();
         std::fs::remove_dir_all(&site).unwrap();
-        assert!(error.contains("stack.html shows {{#results…}} unexpanded"), "{error}");
+        assert!(
+            error.contains("stack.html shows {{#results…}} unexpanded"),
+            "{error}"
+        );
     }
 }
