@@ -21,7 +21,7 @@ fn pdf_name(site_path: &str) -> &'static str {
 }
 
 /// One PDF per book from its `print.html`, once its fonts (KaTeX's) have
-/// loaded; returns the files written.
+/// loaded, with every collapsed block open; returns the files written.
 pub fn pdfs(chromium: &Path, site: &Path, dest: &Path) -> Result<Vec<PathBuf>, String> {
     let site = site
         .canonicalize()
@@ -37,6 +37,9 @@ pub fn pdfs(chromium: &Path, site: &Path, dest: &Path) -> Result<Vec<PathBuf>, S
     for book in crate::books::books() {
         let print = site.join(book.site_path).join("print.html");
         browser.navigate(&format!("file://{}", print.display()))?;
+        // Paper cannot be clicked: print every "Going further" block and
+        // every solution open.
+        browser.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")?;
         let pdf = dest.join(pdf_name(book.site_path));
         browser.print_to_pdf(&pdf)?;
         written.push(pdf);
