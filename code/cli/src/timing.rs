@@ -2,6 +2,7 @@
 
 use std::time::Instant;
 
+// ANCHOR: best_of
 /// Runs `f` `repeats` times (at least once) and returns its last result
 /// with the fastest run's time in seconds: the run least disturbed by the
 /// rest of the machine. `black_box` stops the optimiser from deleting work
@@ -17,6 +18,7 @@ pub fn time_best_of<T>(repeats: usize, mut f: impl FnMut() -> T) -> (T, f64) {
     }
     (result.expect("the loop runs at least once"), best)
 }
+// ANCHOR_END: best_of
 
 /// Runs `f` once and returns its result with the time it took in seconds.
 pub fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
